@@ -34,7 +34,9 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.description = description;
-        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
+        this.dsl = DSL.using(
+                dataSource,
+                SQLDialect.POSTGRES,
                 new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
     }
 
@@ -52,8 +54,8 @@ public final class Database implements AutoCloseable {
         EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir);
         try {
             createDatabaseIfMissing(pg.jdbcUrl("postgres"), pg.user(), pg.password(), name);
-            return new Database(pool(pg.jdbcUrl(name), pg.user(), pg.password(), 16), pg,
-                    "private cluster " + pg.jdbcUrl(name));
+            return new Database(
+                    pool(pg.jdbcUrl(name), pg.user(), pg.password(), 16), pg, "private cluster " + pg.jdbcUrl(name));
         } catch (RuntimeException e) {
             pg.close();
             throw e;
@@ -154,10 +156,12 @@ public final class Database implements AutoCloseable {
             }
             String host = uri.getHost() == null ? "localhost" : uri.getHost();
             int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "outpost" : uri.getPath().substring(1);
+            String db = uri.getPath() == null || uri.getPath().length() <= 1
+                    ? "outpost"
+                    : uri.getPath().substring(1);
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return new Jdbc(String.format(Locale.ROOT, "jdbc:postgresql://%s:%d/%s%s", host, port, db, query), user,
-                    password);
+            return new Jdbc(
+                    String.format(Locale.ROOT, "jdbc:postgresql://%s:%d/%s%s", host, port, db, query), user, password);
         }
 
         String safeUrl() {

@@ -129,8 +129,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 return;
             }
             port = freePort();
-            run(Duration.ofMinutes(2), binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "90",
-                    "-l", socketDir.resolve("postgresql.log").toString(), "start", "-o",
+            run(
+                    Duration.ofMinutes(2),
+                    binDir.resolve("pg_ctl").toString(),
+                    "-D",
+                    dataDir.toString(),
+                    "-w",
+                    "-t",
+                    "90",
+                    "-l",
+                    socketDir.resolve("postgresql.log").toString(),
+                    "start",
+                    "-o",
                     "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c fsync=off"
                             + " -c synchronous_commit=off -c max_connections=200 -c shared_buffers=256MB");
             startedHere = true;
@@ -152,8 +162,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             chown(tmp);
             chown(pwFile);
-            run(Duration.ofMinutes(2), binDir.resolve("initdb").toString(), "-D", tmp.toString(), "-U", DB_USER,
-                    "--pwfile=" + pwFile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+            run(
+                    Duration.ofMinutes(2),
+                    binDir.resolve("initdb").toString(),
+                    "-D",
+                    tmp.toString(),
+                    "-U",
+                    DB_USER,
+                    "--pwfile=" + pwFile,
+                    "-A",
+                    "scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync");
         } finally {
             Files.deleteIfExists(pwFile);
         }
@@ -187,7 +209,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void ensureOsUser() {
         if (runQuietlyAsIs("id", "-u", OS_USER) != 0) {
-            run(Duration.ofSeconds(30), "useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+            run(
+                    Duration.ofSeconds(30),
+                    "useradd",
+                    "--system",
+                    "--no-create-home",
+                    "--shell",
+                    "/usr/sbin/nologin",
                     OS_USER);
         }
     }

@@ -86,7 +86,9 @@ public final class GeometryBinding implements Binding<org.jooq.Geometry, Geometr
     @Override
     public void sql(BindingSQLContext<Geometry> ctx) throws SQLException {
         if (ctx.render().paramType() == org.jooq.conf.ParamType.INLINED) {
-            ctx.render().visit(DSL.inline(ctx.convert(converter()).value().data())).sql("::geometry");
+            ctx.render()
+                    .visit(DSL.inline(ctx.convert(converter()).value().data()))
+                    .sql("::geometry");
         } else {
             ctx.render().sql(ctx.variable()).sql("::geometry");
         }

@@ -28,7 +28,9 @@ class GeometryBindingTest {
     @Test
     void multipolygonSurvivesRoundTripThroughPostgisWithSridAndArea() throws Exception {
         DSLContext dsl = db.database().dsl();
-        dsl.insertInto(REGION, REGION.REGION_CODE, REGION.NAME).values("t", "测试市").execute();
+        dsl.insertInto(REGION, REGION.REGION_CODE, REGION.NAME)
+                .values("t", "测试市")
+                .execute();
         Geometry square = new WKTReader().read("MULTIPOLYGON(((114 22, 114.01 22, 114.01 22.01, 114 22.01, 114 22)))");
         dsl.insertInto(DISTRICT)
                 .set(DISTRICT.REGION_CODE, "t")
@@ -47,6 +49,7 @@ class GeometryBindingTest {
                 .from(DISTRICT)
                 .fetchOne(0, Double.class);
         assertThat(areaM2).isBetween(1.10e6, 1.20e6);
-        assertThat(dsl.select(DISTRICT.NAME).from(DISTRICT).fetchOne(DISTRICT.NAME)).isEqualTo("福田区");
+        assertThat(dsl.select(DISTRICT.NAME).from(DISTRICT).fetchOne(DISTRICT.NAME))
+                .isEqualTo("福田区");
     }
 }

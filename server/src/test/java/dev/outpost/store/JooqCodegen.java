@@ -26,14 +26,18 @@ public final class JooqCodegen {
         try (TestDatabase db = TestDatabase.create("codegen")) {
             if (Files.exists(pkgDir)) {
                 try (var walk = Files.walk(pkgDir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path p :
+                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
                 }
             }
             Configuration cfg = new Configuration()
-                    .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(db.jdbcUrl())
-                            .withUser(db.user()).withPassword(db.password()))
+                    .withJdbc(new Jdbc()
+                            .withDriver("org.postgresql.Driver")
+                            .withUrl(db.jdbcUrl())
+                            .withUser(db.user())
+                            .withPassword(db.password()))
                     .withGenerator(new Generator()
                             .withDatabase(new Database()
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
@@ -46,9 +50,14 @@ public final class JooqCodegen {
                                             .withUserType("org.locationtech.jts.geom.Geometry")
                                             .withBinding("dev.outpost.store.GeometryBinding")
                                             .withIncludeTypes("geometry.*")))
-                            .withGenerate(new Generate().withRecords(true).withPojos(false).withDaos(false)
-                                    .withJavaTimeTypes(true).withGeneratedAnnotation(false))
-                            .withTarget(new Target().withPackageName("dev.outpost.store.jooq")
+                            .withGenerate(new Generate()
+                                    .withRecords(true)
+                                    .withPojos(false)
+                                    .withDaos(false)
+                                    .withJavaTimeTypes(true)
+                                    .withGeneratedAnnotation(false))
+                            .withTarget(new Target()
+                                    .withPackageName("dev.outpost.store.jooq")
                                     .withDirectory(out.toString())));
             GenerationTool.generate(cfg);
         }

@@ -38,8 +38,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A new migrated database named after {@code purpose}. */
     public static TestDatabase create(String purpose) {
-        String name = ("t_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_" + ProcessHandle.current().pid() + "_"
-                        + COUNTER.incrementAndGet())
+        String name = ("t_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
+                        + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
                 .toLowerCase(java.util.Locale.ROOT);
         if (name.length() > 60) {
             name = name.substring(name.length() - 60);
