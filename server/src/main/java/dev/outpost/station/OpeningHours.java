@@ -408,8 +408,7 @@ public final class OpeningHours {
                 spans = List.of(new Span(0, DAY_MINUTES)); // a selector alone: open all day
             } else {
                 Token t = tokens.get(index);
-                if (t.kind == Kind.WORD
-                        && (t.text.equalsIgnoreCase("off") || t.text.equalsIgnoreCase("closed"))) {
+                if (t.kind == Kind.WORD && (t.text.equalsIgnoreCase("off") || t.text.equalsIgnoreCase("closed"))) {
                     index++;
                     spans = List.of();
                 } else if (t.kind == Kind.WORD && t.text.equalsIgnoreCase("open")) {
@@ -469,8 +468,8 @@ public final class OpeningHours {
             int total = h * 60 + m;
             boolean valid = m < 60 && (isEnd ? total <= 2 * DAY_MINUTES : total < DAY_MINUTES);
             if (!valid) {
-                throw error("invalid " + (isEnd ? "end" : "start") + " time '" + t.text + "' at position "
-                        + t.position);
+                throw error(
+                        "invalid " + (isEnd ? "end" : "start") + " time '" + t.text + "' at position " + t.position);
             }
             return total;
         }
@@ -483,8 +482,7 @@ public final class OpeningHours {
                 }
             }
             if (MONTHS.contains(lower)) {
-                throw error("month and date selectors are not supported: '" + t.text + "' at position "
-                        + t.position);
+                throw error("month and date selectors are not supported: '" + t.text + "' at position " + t.position);
             }
             throw error("unknown day '" + t.text + "' at position " + t.position
                     + "; expected Mo, Tu, We, Th, Fr, Sa, Su or PH");
@@ -555,8 +553,8 @@ public final class OpeningHours {
                         while (k < s.length() && (isAsciiDigit(s.charAt(k)) || s.charAt(k) == ':')) {
                             k++;
                         }
-                        throw error("invalid time '" + source.substring(i, k) + "' at position " + i
-                                + "; expected HH:MM");
+                        throw error(
+                                "invalid time '" + source.substring(i, k) + "' at position " + i + "; expected HH:MM");
                     }
                     tokens.add(new Token(Kind.TIME, s.substring(i, j + 3), i));
                     i = j + 3;

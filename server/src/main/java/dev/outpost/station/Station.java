@@ -52,9 +52,10 @@ public record Station(
             throw new IllegalArgumentException(label + ": field 'regionCode' is required");
         }
         if (externalId != null
-                && (externalId.isBlank() || externalId.codePointCount(0, externalId.length()) > MAX_EXTERNAL_ID_LENGTH)) {
-            throw new IllegalArgumentException(label + ": field 'externalId' '" + externalId
-                    + "' must be null or 1 to " + MAX_EXTERNAL_ID_LENGTH + " characters");
+                && (externalId.isBlank()
+                        || externalId.codePointCount(0, externalId.length()) > MAX_EXTERNAL_ID_LENGTH)) {
+            throw new IllegalArgumentException(label + ": field 'externalId' '" + externalId + "' must be null or 1 to "
+                    + MAX_EXTERNAL_ID_LENGTH + " characters");
         }
         if (kind == null) {
             throw new IllegalArgumentException(label + ": field 'kind' is required");
@@ -64,8 +65,8 @@ public record Station(
         }
         int nameLength = name.codePointCount(0, name.length());
         if (nameLength > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException(label + ": field 'name' has "
-                    + nameLength + " characters; at most " + MAX_NAME_LENGTH + " allowed");
+            throw new IllegalArgumentException(label + ": field 'name' has " + nameLength + " characters; at most "
+                    + MAX_NAME_LENGTH + " allowed");
         }
         if (districtCode != null && districtCode.isBlank()) {
             throw new IllegalArgumentException(label + ": field 'districtCode' must be null or non-blank");
@@ -104,36 +105,91 @@ public record Station(
     /** This station with a database id. */
     public Station withId(long newId) {
         return new Station(
-                newId, regionCode, externalId, kind, name, address, operator, districtCode, services, openingHours,
-                capacitySeats, status, location);
+                newId,
+                regionCode,
+                externalId,
+                kind,
+                name,
+                address,
+                operator,
+                districtCode,
+                services,
+                openingHours,
+                capacitySeats,
+                status,
+                location);
     }
 
     /** This station in another district (null to clear). */
     public Station withDistrictCode(String newDistrictCode) {
         return new Station(
-                id, regionCode, externalId, kind, name, address, operator, newDistrictCode, services, openingHours,
-                capacitySeats, status, location);
+                id,
+                regionCode,
+                externalId,
+                kind,
+                name,
+                address,
+                operator,
+                newDistrictCode,
+                services,
+                openingHours,
+                capacitySeats,
+                status,
+                location);
     }
 
     /** This station with another status. */
     public Station withStatus(StationStatus newStatus) {
         return new Station(
-                id, regionCode, externalId, kind, name, address, operator, districtCode, services, openingHours,
-                capacitySeats, newStatus, location);
+                id,
+                regionCode,
+                externalId,
+                kind,
+                name,
+                address,
+                operator,
+                districtCode,
+                services,
+                openingHours,
+                capacitySeats,
+                newStatus,
+                location);
     }
 
     /** This station at another position. */
     public Station withLocation(LatLon newLocation) {
         return new Station(
-                id, regionCode, externalId, kind, name, address, operator, districtCode, services, openingHours,
-                capacitySeats, status, newLocation);
+                id,
+                regionCode,
+                externalId,
+                kind,
+                name,
+                address,
+                operator,
+                districtCode,
+                services,
+                openingHours,
+                capacitySeats,
+                status,
+                newLocation);
     }
 
     /** This station with other opening hours (null = unknown). */
     public Station withOpeningHours(OpeningHours newOpeningHours) {
         return new Station(
-                id, regionCode, externalId, kind, name, address, operator, districtCode, services, newOpeningHours,
-                capacitySeats, status, location);
+                id,
+                regionCode,
+                externalId,
+                kind,
+                name,
+                address,
+                operator,
+                districtCode,
+                services,
+                newOpeningHours,
+                capacitySeats,
+                status,
+                location);
     }
 
     /** Whether the station offers every one of {@code required}. */

@@ -65,8 +65,8 @@ public final class StationCatalog {
     public Station get(String regionCode, long id) {
         return repository
                 .findById(regionCode, id)
-                .orElseThrow(() -> new NotFoundException(
-                        "station " + id + " not found in region '" + regionCode + "'"));
+                .orElseThrow(
+                        () -> new NotFoundException("station " + id + " not found in region '" + regionCode + "'"));
     }
 
     /**

@@ -37,8 +37,7 @@ public record StationQuery(
             throw new IllegalArgumentException("station query: field 'regionCode' is required");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException(
-                    "station query: limit " + limit + " is out of range 1.." + MAX_LIMIT);
+            throw new IllegalArgumentException("station query: limit " + limit + " is out of range 1.." + MAX_LIMIT);
         }
         kinds = copy(kinds, StationKind.class);
         services = copy(services, StationService.class);
@@ -91,7 +90,8 @@ public record StationQuery(
         if (values != null) {
             for (E e : values) {
                 if (e == null) {
-                    throw new IllegalArgumentException("station query: a " + type.getSimpleName() + " filter contains null");
+                    throw new IllegalArgumentException(
+                            "station query: a " + type.getSimpleName() + " filter contains null");
                 }
                 result.add(e);
             }

@@ -98,9 +98,6 @@ public enum StationService {
 
     /** Codes joined by {@code ;}, e.g. {@code "drinking_water;toilet"}; the inverse of {@link #parseList}. */
     public static String toCodes(Set<StationService> services) {
-        return services.stream()
-                .sorted()
-                .map(StationService::code)
-                .collect(Collectors.joining(";"));
+        return services.stream().sorted().map(StationService::code).collect(Collectors.joining(";"));
     }
 }
