@@ -96,7 +96,7 @@ final class GeoJsonTables {
                     }
                 }
                 try {
-                    geometry = GeoJsonGeometry.read(feature.get("geometry"), Geometries.FACTORY);
+                    geometry = GeoJsonGeometry.read(feature.get("geometry"), Geometries.factory());
                 } catch (IllegalArgumentException e) {
                     problems.error(row, "geometry", e.getMessage());
                 }
