@@ -1,5 +1,6 @@
 package dev.outpost.dataio;
 
+import dev.outpost.geo.CoordinateSystem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -161,6 +162,51 @@ final class SourceCrs {
                 base == null || ellipsoid == null
                         ? "its datum is not WGS 84 or CGCS2000"
                         : "its projection '" + projectionName(root) + "' is not supported");
+    }
+
+    /**
+     * Works out how a table's coordinates are to be read, given what the file declares and what the caller declared:
+     * a projected file is reprojected (and then is WGS 84, so the caller must not have declared GCJ-02 or BD-09); a
+     * geographic declaration defers to the caller's, because GCJ-02 data is routinely saved with a WGS 84 label. Adds
+     * a file-level error or warning to {@code problems} as needed.
+     *
+     * @return the file's CRS, or null when the file is refused
+     */
+    static SourceCrs resolve(RawTable table, FileFormat format, CoordinateSystem callerCrs, Problems problems) {
+        SourceCrs declared;
+        try {
+            declared = format == FileFormat.SHAPEFILE_ZIP
+                    ? fromPrj(table.declaredCrs())
+                    : format == FileFormat.GEOJSON ? fromGeoJson(table.declaredCrs()) : NONE;
+        } catch (IllegalArgumentException e) {
+            problems.error(0, "crs", e.getMessage());
+            return null;
+        }
+        boolean chinaShifted = callerCrs == CoordinateSystem.GCJ02 || callerCrs == CoordinateSystem.BD09;
+        switch (declared.kind) {
+            case PROJECTED:
+                if (chinaShifted) {
+                    problems.error(0, "crs", "the file declares the projected coordinate system '" + declared.name
+                            + "' but " + callerCrs.code() + " was declared for it; " + callerCrs.code()
+                            + " coordinates are always longitude/latitude");
+                    return null;
+                }
+                return declared;
+            case OTHER_GEOGRAPHIC:
+                problems.warning(0, "crs", "the file declares the geographic coordinate system '" + declared.name
+                        + "'; its coordinates were read as " + callerCrs.code()
+                        + " and may be off by up to about 100 m");
+                return declared;
+            case WGS84:
+            case CGCS2000:
+                if (chinaShifted) {
+                    problems.warning(0, "crs", "the file declares '" + declared.name + "' but " + callerCrs.code()
+                            + " was declared for it; its coordinates were read as " + callerCrs.code());
+                }
+                return declared;
+            default:
+                return declared;
+        }
     }
 
     private static IllegalArgumentException refusal(String name, String why) {
