@@ -88,7 +88,8 @@ class CoordinateSystemTest {
                         CoordinateSystem.GCJ02.toWgs84(gcj.lon(), gcj.lat()).distanceMeters(wgs));
                 LatLon bd = CoordinateSystem.BD09.fromWgs84(wgs);
                 worstBd = Math.max(
-                        worstBd, CoordinateSystem.BD09.toWgs84(bd.lon(), bd.lat()).distanceMeters(wgs));
+                        worstBd,
+                        CoordinateSystem.BD09.toWgs84(bd.lon(), bd.lat()).distanceMeters(wgs));
             }
         }
         assertThat(worstGcj).isLessThan(0.5);
@@ -136,9 +137,9 @@ class CoordinateSystemTest {
         LatLon b = new LatLon(22.60, 114.10);
         LatLon ga = CoordinateSystem.GCJ02.fromWgs84(a);
         LatLon gb = CoordinateSystem.GCJ02.fromWgs84(b);
-        LineString gcjLine = Geometries.factory().createLineString(new Coordinate[] {
-            new Coordinate(ga.lon(), ga.lat()), new Coordinate(gb.lon(), gb.lat())
-        });
+        LineString gcjLine = Geometries.factory()
+                .createLineString(
+                        new Coordinate[] {new Coordinate(ga.lon(), ga.lat()), new Coordinate(gb.lon(), gb.lat())});
         gcjLine.setSRID(0);
         Geometry wgs = CoordinateSystem.transform(gcjLine, CoordinateSystem.GCJ02);
         assertThat(wgs.getSRID()).isEqualTo(4326);

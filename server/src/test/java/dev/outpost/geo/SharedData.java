@@ -15,14 +15,19 @@ public final class SharedData {
 
     /** The path of {@code ../shared/<relative>}, which may not exist. */
     public static Path path(String relative) {
-        return repositoryRoot().resolve("..").resolve("shared").resolve(relative).normalize();
+        return repositoryRoot()
+                .resolve("..")
+                .resolve("shared")
+                .resolve(relative)
+                .normalize();
     }
 
     /** The path of {@code ../shared/<relative>}; skips the calling test with a message when the file is absent. */
     public static Path require(String relative) {
         Path p = path(relative);
         Assumptions.assumeTrue(
-                Files.isRegularFile(p), "skipped: shared data file " + p + " is absent (needs ../shared beside the repo)");
+                Files.isRegularFile(p),
+                "skipped: shared data file " + p + " is absent (needs ../shared beside the repo)");
         return p;
     }
 
