@@ -246,9 +246,7 @@ async function start() {
   await loadStations();
   boundaryLayers.forEach((layer) => loadDistricts(layer));
   document.querySelector('.map-loading').hidden = true;
-  document.body.dataset.ready = 'true';
-  // handles for browser tests and the console; not an API for other modules
-  window.outpost = { map, store, stations, districts, subdistricts, layerControl, legend };
+  document.body.dataset.ready = 'true'; // browser tests wait for this
 }
 
 /** The region of `?region=` when the config knows it, else the config's default, else the first listed. */
@@ -299,6 +297,7 @@ function setUpPanelToggle() {
     panel.inert = !open;
   };
   set(!narrow.matches);
+  narrow.addEventListener('change', () => set(!narrow.matches));
   button.addEventListener('click', () => set(document.body.classList.contains('panel-closed')));
 }
 

@@ -5,6 +5,7 @@
  */
 import * as L from 'leaflet';
 import { el, testId, clear } from '../util/dom.js';
+import { createCard } from './card.js';
 
 /**
  * @param {L.Map} map
@@ -18,11 +19,12 @@ export function createLayerControl(map, { getContext }) {
   const Control = L.Control.extend({
     options: { position: 'topright' },
     onAdd() {
-      const container = testId(el('section', 'map-card layer-control'), 'layer-control');
+      const card = createCard('layer-control', 'layer-control');
+      const container = card.container;
       container.setAttribute('role', 'group');
-      title = el('h2', 'map-card-title');
+      title = card.title;
       list = el('ul', 'layer-list');
-      container.append(title, list);
+      card.body.appendChild(list);
       L.DomEvent.disableClickPropagation(container);
       L.DomEvent.disableScrollPropagation(container);
       render();

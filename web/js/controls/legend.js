@@ -4,7 +4,8 @@
  * Also exports the section renderers of the base layers (station kinds, boundaries) and of the minute scale.
  */
 import * as L from 'leaflet';
-import { el, testId, clear } from '../util/dom.js';
+import { el, clear } from '../util/dom.js';
+import { createCard } from './card.js';
 import { kindColor, MINUTE_CLASSES, UNREACHABLE_COLOR } from '../util/colors.js';
 import { pickLabel } from '../i18n/index.js';
 
@@ -20,10 +21,11 @@ export function createLegend(map, { getContext }) {
   const Control = L.Control.extend({
     options: { position: 'bottomright' },
     onAdd() {
-      const container = testId(el('section', 'map-card legend'), 'legend');
-      title = el('h2', 'map-card-title');
+      const card = createCard('legend', 'legend');
+      const container = card.container;
+      title = card.title;
       body = el('div', 'legend-body');
-      container.append(title, body);
+      card.body.appendChild(body);
       L.DomEvent.disableClickPropagation(container);
       L.DomEvent.disableScrollPropagation(container);
       refresh();
