@@ -243,8 +243,7 @@ async function start() {
     setTimeout(() => map.invalidateSize({ pan: false }), 260);
   });
 
-  await loadStations();
-  boundaryLayers.forEach((layer) => loadDistricts(layer));
+  await Promise.all([loadStations(), ...boundaryLayers.map((layer) => loadDistricts(layer))]);
   document.querySelector('.map-loading').hidden = true;
   document.body.dataset.ready = 'true'; // browser tests wait for this
 }

@@ -39,6 +39,7 @@ export function createDistrictLayer(map, { level, getContext }) {
   const group = L.featureGroup();
   const labels = L.layerGroup();
   let canvas = false;
+  let canvasRenderer = null; // one per layer, reused across updates (a renderer stays on the map once used)
   let shapes = null;
 
   function clear() {
@@ -54,9 +55,12 @@ export function createDistrictLayer(map, { level, getContext }) {
       (f) => f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
     );
     canvas = features.length > CANVAS_FEATURE_THRESHOLD || countVertices({ features }) > CANVAS_VERTEX_THRESHOLD;
+    if (canvas && !canvasRenderer) {
+      canvasRenderer = L.canvas({ padding: 0.5, tolerance: 3 });
+    }
     const base = STYLES[level];
     shapes = L.geoJSON({ type: 'FeatureCollection', features }, {
-      renderer: canvas ? L.canvas({ padding: 0.5, tolerance: 3 }) : undefined,
+      renderer: canvas ? canvasRenderer : undefined,
       style: () => ({ ...base, className: `district-boundary district-level-${level}` }),
       onEachFeature: (feature, layer) => {
         layer.bindTooltip(() => districtTooltip(feature, getContext()), { sticky: true, className: 'district-tooltip' });
