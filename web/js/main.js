@@ -64,7 +64,7 @@ async function start() {
 
   const map = L.map('map', { attributionControl: false, zoomControl: true, minZoom: 3, maxZoom: MAX_ZOOM });
   showRegion(map, findRegion(regions, store.get('region')), false);
-  const notices = createMapNotices(map.getContainer());
+  const notices = createMapNotices(map.getContainer(), { getContext });
 
   // base map: optional; the container background keeps the map readable without it
   const baseMap = createBaseMapLayer(map, {

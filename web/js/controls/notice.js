@@ -4,7 +4,7 @@
  */
 import { el, testId } from '../util/dom.js';
 
-export function createMapNotices(mapContainer) {
+export function createMapNotices(mapContainer, { getContext }) {
   const notice = testId(el('div', 'map-notice'), 'map-notice');
   notice.hidden = true;
   notice.setAttribute('role', 'status');
@@ -14,7 +14,8 @@ export function createMapNotices(mapContainer) {
   const bannerText = el('span', 'error-banner-text');
   const close = el('button', 'error-banner-close', '×');
   close.type = 'button';
-  close.setAttribute('aria-label', 'close');
+  close.dataset.i18nAriaLabel = 'notice.close'; // kept up to date by i18n/dom.js applyTranslations
+  close.setAttribute('aria-label', getContext().t('notice.close'));
   close.addEventListener('click', () => { banner.hidden = true; });
   banner.append(bannerText, close);
   mapContainer.append(notice, banner);

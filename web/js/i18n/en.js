@@ -8,6 +8,9 @@ export default Object.freeze({
   'app.loading': 'Loading the map…',
   'app.loadFailed': 'The map could not be loaded: {detail}',
 
+  'map.label': 'Map',
+  'notice.close': 'Close',
+
   'lang.switch': 'Switch language',
   'region.label': 'Region',
   'panel.toggle': 'Show or hide the side panel',

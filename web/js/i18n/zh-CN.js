@@ -8,6 +8,9 @@ export default Object.freeze({
   'app.loading': '正在加载地图…',
   'app.loadFailed': '地图加载失败：{detail}',
 
+  'map.label': '地图',
+  'notice.close': '关闭',
+
   'lang.switch': '切换语言',
   'region.label': '区域',
   'panel.toggle': '显示或隐藏侧栏',
