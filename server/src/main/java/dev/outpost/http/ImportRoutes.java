@@ -42,7 +42,7 @@ public final class ImportRoutes implements Routes {
             throw new PayloadTooLargeException("the upload is " + ctx.contentLength() + " bytes; the limit is "
                     + maxBytes + " bytes");
         }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file = uploadedFile(ctx);
         if (file == null) {
             throw new IllegalArgumentException("no file: send the file as multipart form field 'file'");
         }
@@ -61,6 +61,21 @@ public final class ImportRoutes implements Routes {
                 ? imports.importStations(region, file.filename(), bytes, crs, dryRun, actor)
                 : imports.importDistricts(region, file.filename(), bytes, crs, dryRun, actor);
         ctx.status(report.ok() ? 200 : 422).json(json(report));
+    }
+
+    /** The multipart field {@code file}; Jetty's own size and format failures become 413 and 400. */
+    private UploadedFile uploadedFile(Context ctx) {
+        try {
+            return ctx.uploadedFile("file");
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage());
+                if (m.contains("max file size") || m.contains("max request size") || m.contains("max length")) {
+                    throw new PayloadTooLargeException("the upload is larger than the limit of " + maxBytes + " bytes");
+                }
+            }
+            throw new IllegalArgumentException("the upload is not a valid multipart form with a field 'file'");
+        }
     }
 
     static Map<String, Object> json(ImportReport r) {
