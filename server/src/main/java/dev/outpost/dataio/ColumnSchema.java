@@ -2,10 +2,12 @@ package dev.outpost.dataio;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,23 +20,44 @@ final class ColumnSchema {
 
     private final List<String> fields;
     private final Map<String, String> fieldByAlias = new HashMap<>();
+    private final Map<String, Integer> aliasRank = new HashMap<>();
+    private final Set<String> rankedFields;
 
     /** @param aliases for each canonical field (in display order), its aliases; the field name is an alias too */
     ColumnSchema(LinkedHashMap<String, List<String>> aliases) {
+        this(aliases, Set.of());
+    }
+
+    /**
+     * @param aliases for each canonical field (in display order), its aliases; the field name is an alias too
+     * @param rankedFields fields for which two matching columns are not an error: the column whose alias comes first
+     *     in the list wins, with a warning
+     */
+    ColumnSchema(LinkedHashMap<String, List<String>> aliases, Set<String> rankedFields) {
         this.fields = List.copyOf(aliases.keySet());
+        this.rankedFields = Set.copyOf(rankedFields);
         for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
-            put(e.getKey(), e.getKey());
+            put(e.getKey(), e.getKey(), -1);
+            int rank = 0;
             for (String alias : e.getValue()) {
-                put(alias, e.getKey());
+                put(alias, e.getKey(), rank++);
             }
         }
     }
 
-    private void put(String alias, String field) {
-        String previous = fieldByAlias.put(normalize(alias), field);
+    private void put(String alias, String field, int rank) {
+        String key = normalize(alias);
+        String previous = fieldByAlias.put(key, field);
         if (previous != null && !previous.equals(field)) {
             throw new IllegalStateException("column alias '" + alias + "' means both " + previous + " and " + field);
         }
+        aliasRank.putIfAbsent(key, rank);
+    }
+
+    /** The position of a header's alias in its field's list (-1 for the field name itself). */
+    private int rank(String header) {
+        Integer r = aliasRank.get(normalize(header));
+        return r == null ? Integer.MAX_VALUE : r;
     }
 
     List<String> fields() {
@@ -67,9 +90,13 @@ final class ColumnSchema {
      * Maps each field to the column that holds it.
      *
      * @param explicit the caller's mapping field → column name, which wins over aliases; may be empty
+     * @param reserved column names the caller uses otherwise; they are not matched and not reported
      * @return field → column index for the fields found
      */
-    Map<String, Integer> match(RawTable table, Map<String, String> explicit, Problems problems) {
+    Map<String, Integer> match(
+            RawTable table, Map<String, String> explicit, Set<String> reserved, Problems problems) {
+        Set<String> reservedNormalized = new HashSet<>();
+        reserved.forEach(r -> reservedNormalized.add(normalize(r)));
         int headerRow = table.headerRow();
         List<String> header = table.header();
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -100,7 +127,7 @@ final class ColumnSchema {
                 continue;
             }
             String name = header.get(i);
-            if (name == null || name.isBlank()) {
+            if (name == null || name.isBlank() || reservedNormalized.contains(normalize(name))) {
                 continue;
             }
             String field = fieldFor(name);
@@ -109,6 +136,16 @@ final class ColumnSchema {
             } else if (explicit.containsKey(field)) {
                 problems.warning(headerRow, field, "column '" + name + "' was ignored: field '" + field
                         + "' is taken from column '" + explicit.get(field) + "' as requested");
+            } else if (out.containsKey(field) && rankedFields.contains(field)) {
+                String other = header.get(out.get(field));
+                String winner = rank(name) < rank(other) ? name : other;
+                String loser = winner.equals(name) ? other : name;
+                if (winner.equals(name)) {
+                    out.put(field, i);
+                }
+                problems.warning(headerRow, field, "columns '" + other + "' and '" + name + "' could both be field '"
+                        + field + "'; '" + winner + "' was taken and '" + loser + "' ignored (choose another with a"
+                        + " field mapping)");
             } else if (out.containsKey(field)) {
                 problems.error(headerRow, field, "columns '" + header.get(out.get(field)) + "' and '" + name
                         + "' both hold field '" + field + "'; keep one of them");

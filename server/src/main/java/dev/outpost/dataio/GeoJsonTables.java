@@ -17,13 +17,17 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads a GeoJSON FeatureCollection (or a single Feature, or a bare geometry) into a {@link RawTable}: one row per
- * feature numbered from 1, the union of the property names as the header in first-seen order, property values as
- * text (arrays joined with commas), and each feature's geometry in the file's coordinates. Text is decoded like CSV
+ * feature numbered from 1, the union of the property names as the header in first-seen order (a feature's own
+ * {@code id} member becomes the column {@value #FEATURE_ID}), property values as text (arrays joined with commas),
+ * and each feature's geometry in the file's coordinates. Text is decoded like CSV
  * (UTF-8 with or without BOM, else GBK). Stateless.
  */
 final class GeoJsonTables {
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** The column that holds a feature's own {@code id} member, when features have one. */
+    static final String FEATURE_ID = "feature_id";
 
     private GeoJsonTables() {}
 
@@ -85,6 +89,11 @@ final class GeoJsonTables {
             if (!feature.isObject() || !"Feature".equals(feature.path("type").asText())) {
                 problems.error(row, null, "not a GeoJSON Feature object");
             } else {
+                JsonNode id = feature.get("id");
+                if (id != null && (id.isTextual() || id.isNumber())) {
+                    columns.putIfAbsent(FEATURE_ID, columns.size());
+                    values.put(FEATURE_ID, text(id));
+                }
                 JsonNode props = feature.get("properties");
                 if (props != null && props.isObject()) {
                     Iterator<Map.Entry<String, JsonNode>> it = props.fields();

@@ -199,7 +199,7 @@ public final class StationFileReader {
             return problems.toFile(rowLabel, List.of());
         }
         SourceCrs sourceCrs = SourceCrs.resolve(table, format, options.crs(), problems);
-        Map<String, Integer> columns = StationFields.SCHEMA.match(table, options.columns(), problems);
+        Map<String, Integer> columns = StationFields.SCHEMA.match(table, options.columns(), Set.of(GeoJsonTables.FEATURE_ID), problems);
         boolean geometries = format == FileFormat.GEOJSON || format == FileFormat.SHAPEFILE_ZIP;
         requireColumn(columns, StationFields.KIND, "类型", problems);
         requireColumn(columns, StationFields.NAME, "名称", problems);
@@ -369,6 +369,8 @@ public final class StationFileReader {
             Point point = (Point) sourceCrs.reproject(g);
             lon = point.getX();
             lat = point.getY();
+        } else if (p.rowHasError(row) && !columns.containsKey(StationFields.LON)) {
+            return null; // the geometry was unreadable, and that was reported
         } else {
             String lonText = cell(raw, columns, StationFields.LON);
             String latText = cell(raw, columns, StationFields.LAT);
