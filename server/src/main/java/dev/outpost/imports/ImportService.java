@@ -1,6 +1,7 @@
 package dev.outpost.imports;
 
 import dev.outpost.common.Problem;
+import dev.outpost.dataio.DistrictFileReader;
 import dev.outpost.dataio.FileTooLargeException;
 import dev.outpost.dataio.ParsedFile;
 import dev.outpost.dataio.ParsedRow;
@@ -69,11 +70,21 @@ public final class ImportService {
             boolean dryRun,
             String actor,
             DistrictFileOptions fieldOptions) {
-        ParsedFile<District> parsed = DistrictFiles.read(regionCode, fileName, bytes, crs, maxBytes, fieldOptions);
-        if (parsed.hasErrors()) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        putIfSet(columns, "code", fieldOptions.codeField());
+        putIfSet(columns, "name", fieldOptions.nameField());
+        putIfSet(columns, "level", fieldOptions.levelField());
+        putIfSet(columns, "population", fieldOptions.populationField());
+        DistrictFileReader.Options options = DistrictFileReader.Options.of(regionCode, crs)
+                .withMaxBytes(maxBytes)
+                .withColumns(columns)
+                .withParentNameField(fieldOptions.parentNameField());
+        DistrictFileReader.Result result = new DistrictFileReader(options).read(bytes, fileName);
+        ParsedFile<District> parsed = result.features();
+        if (result.hasErrors()) {
             return refused("districts", dryRun, parsed);
         }
-        List<District> rows = parsed.rows().stream().map(ParsedRow::value).toList();
+        List<District> rows = result.all();
         ImportStore.Outcome o =
                 store.applyDistricts(regionCode, batch(fileName, bytes, crs, actor, parsed), rows, dryRun);
         return report("districts", dryRun, parsed, o, List.of());
@@ -82,6 +93,12 @@ public final class ImportService {
     /** Whether the newest import of {@code dataset} in the region was a file with exactly these bytes. */
     public boolean alreadyImported(String regionCode, String dataset, byte[] bytes) {
         return store.latestSha256(regionCode, dataset).map(sha256(bytes)::equals).orElse(false);
+    }
+
+    private static void putIfSet(Map<String, String> m, String field, String column) {
+        if (column != null && !column.isBlank()) {
+            m.put(field, column);
+        }
     }
 
     /** District names and codes (both as keys) → code, so a station file may name its district either way. */
