@@ -42,7 +42,8 @@ final class CliCommands {
                 m.put(a.substring(2), args[++i]);
             } else {
                 if (m.containsKey("file")) {
-                    throw new IllegalArgumentException("more than one file given: '" + m.get("file") + "' and '" + a + "'");
+                    throw new IllegalArgumentException(
+                            "more than one file given: '" + m.get("file") + "' and '" + a + "'");
                 }
                 m.put("file", a);
             }
@@ -77,11 +78,25 @@ final class CliCommands {
             if (c.regions().find(region).isEmpty()) {
                 c.regions().upsert(new Region(region, o.getOrDefault("region-name", region), null, false));
             }
-            ImportReport r = Actor.as("cli", () -> args[0].equals("stations")
-                    ? c.imports().importStations(region, file.getFileName().toString(), bytes, crs, dry, "cli")
-                    : c.imports().importDistricts(region, file.getFileName().toString(), bytes, crs, dry, "cli",
-                            new DistrictFileOptions(o.get("code-field"), o.get("name-field"), o.get("level-field"),
-                                    o.get("population-field"), o.get("parent-name-field"))));
+            ImportReport r = Actor.as(
+                    "cli",
+                    () -> args[0].equals("stations")
+                            ? c.imports()
+                                    .importStations(region, file.getFileName().toString(), bytes, crs, dry, "cli")
+                            : c.imports()
+                                    .importDistricts(
+                                            region,
+                                            file.getFileName().toString(),
+                                            bytes,
+                                            crs,
+                                            dry,
+                                            "cli",
+                                            new DistrictFileOptions(
+                                                    o.get("code-field"),
+                                                    o.get("name-field"),
+                                                    o.get("level-field"),
+                                                    o.get("population-field"),
+                                                    o.get("parent-name-field"))));
             print(r, out, err);
             return r.ok() ? 0 : 1;
         }
@@ -90,8 +105,15 @@ final class CliCommands {
     static void print(ImportReport r, PrintStream out, PrintStream err) {
         String what = r.dryRun() ? "dry run, nothing written: would create " : "created ";
         if (r.ok()) {
-            out.printf(java.util.Locale.ROOT, "%s: %s%d, %s %d, unchanged %d%s%n", r.dataset(), what, r.created(),
-                    r.dryRun() ? "update" : "updated", r.updated(), r.unchanged(),
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "%s: %s%d, %s %d, unchanged %d%s%n",
+                    r.dataset(),
+                    what,
+                    r.created(),
+                    r.dryRun() ? "update" : "updated",
+                    r.updated(),
+                    r.unchanged(),
                     r.batchId() == null ? "" : " (import batch " + r.batchId() + ")");
         } else {
             err.println(r.dataset() + ": the file was refused, nothing changed:");

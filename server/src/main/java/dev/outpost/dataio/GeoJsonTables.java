@@ -1,7 +1,7 @@
 package dev.outpost.dataio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +64,8 @@ final class GeoJsonTables {
                 break;
             default:
                 if (root.has("coordinates") || root.has("geometries")) {
-                    features.add(MAPPER.createObjectNode().put("type", "Feature").set("geometry", root));
+                    features.add(
+                            MAPPER.createObjectNode().put("type", "Feature").set("geometry", root));
                 } else {
                     problems.error(
                             0,

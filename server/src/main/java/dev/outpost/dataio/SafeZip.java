@@ -42,7 +42,8 @@ final class SafeZip {
         try {
             return read(zip, maxEntries, maxTotalBytes, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            if ("MALFORMED".equals(e.getMessage()) || String.valueOf(e.getMessage()).startsWith("MALFORMED")) {
+            if ("MALFORMED".equals(e.getMessage())
+                    || String.valueOf(e.getMessage()).startsWith("MALFORMED")) {
                 return read(zip, maxEntries, maxTotalBytes, TextDecoding.GBK);
             }
             throw e;
@@ -59,8 +60,8 @@ final class SafeZip {
             while ((entry = in.getNextEntry()) != null) {
                 count++;
                 if (count > maxEntries) {
-                    throw new IllegalArgumentException(String.format(
-                            Locale.ROOT, "the archive has more than %d entries; refused", maxEntries));
+                    throw new IllegalArgumentException(
+                            String.format(Locale.ROOT, "the archive has more than %d entries; refused", maxEntries));
                 }
                 String name = entry.getName().replace('\\', '/');
                 checkName(name);

@@ -75,9 +75,8 @@ final class Shapefile {
                 out.add(new Shape(number, null, "record " + number + " is cut short: the .shp file is truncated"));
                 return out;
             }
-            ByteBuffer content = ByteBuffer.wrap(shp, contentStart, contentBytes)
-                    .slice()
-                    .order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer content =
+                    ByteBuffer.wrap(shp, contentStart, contentBytes).slice().order(ByteOrder.LITTLE_ENDIAN);
             try {
                 out.add(new Shape(number, shape(content, factory), null));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -89,11 +88,14 @@ final class Shapefile {
             offset = contentStart + contentBytes;
         }
         if (declaredLength > shp.length) {
-            out.add(new Shape(expected, null, String.format(
-                    Locale.ROOT,
-                    "the .shp file is cut short: its header announces %d bytes but it has %d",
-                    declaredLength,
-                    shp.length)));
+            out.add(new Shape(
+                    expected,
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "the .shp file is cut short: its header announces %d bytes but it has %d",
+                            declaredLength,
+                            shp.length)));
         }
         return out;
     }
@@ -272,9 +274,7 @@ final class Shapefile {
             }
             polygons.add(factory.createPolygon(sorted.get(s), hs.toArray(new LinearRing[0])));
         }
-        return polygons.size() == 1
-                ? polygons.get(0)
-                : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
+        return polygons.size() == 1 ? polygons.get(0) : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
     }
 
     /** Whether the ring lies inside the area: its first vertex not on the area's boundary is in the interior. */

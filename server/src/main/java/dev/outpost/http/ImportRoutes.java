@@ -34,13 +34,12 @@ public final class ImportRoutes implements Routes {
     private void handle(Context ctx, boolean stations) {
         String region = params.region(ctx).code();
         String crsParam = ctx.queryParam("crs");
-        CoordinateSystem crs = crsParam == null || crsParam.isBlank()
-                ? CoordinateSystem.WGS84
-                : CoordinateSystem.parse(crsParam);
+        CoordinateSystem crs =
+                crsParam == null || crsParam.isBlank() ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crsParam);
         boolean dryRun = Params.boolParam(ctx, "dryRun");
         if (ctx.contentLength() > maxBytes + 1024 * 1024) {
-            throw new PayloadTooLargeException("the upload is " + ctx.contentLength() + " bytes; the limit is "
-                    + maxBytes + " bytes");
+            throw new PayloadTooLargeException(
+                    "the upload is " + ctx.contentLength() + " bytes; the limit is " + maxBytes + " bytes");
         }
         UploadedFile file = uploadedFile(ctx);
         if (file == null) {
@@ -95,7 +94,11 @@ public final class ImportRoutes implements Routes {
         if (!r.ok()) {
             m.put("status", 422);
             m.put("title", "Invalid file");
-            m.put("detail", r.errors().isEmpty() ? "the file was refused" : r.errors().get(0).toString());
+            m.put(
+                    "detail",
+                    r.errors().isEmpty()
+                            ? "the file was refused"
+                            : r.errors().get(0).toString());
         }
         return m;
     }

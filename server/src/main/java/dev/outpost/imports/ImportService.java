@@ -92,7 +92,9 @@ public final class ImportService {
 
     /** Whether the newest import of {@code dataset} in the region was a file with exactly these bytes. */
     public boolean alreadyImported(String regionCode, String dataset, byte[] bytes) {
-        return store.latestSha256(regionCode, dataset).map(sha256(bytes)::equals).orElse(false);
+        return store.latestSha256(regionCode, dataset)
+                .map(sha256(bytes)::equals)
+                .orElse(false);
     }
 
     private static void putIfSet(Map<String, String> m, String field, String column) {
@@ -118,7 +120,11 @@ public final class ImportService {
             warnings.add(parsed.describe(p));
         }
         return new ImportStore.Batch(
-                fileName == null || fileName.isBlank() ? "upload" : fileName, sha256(bytes), crs.code(), actor, warnings);
+                fileName == null || fileName.isBlank() ? "upload" : fileName,
+                sha256(bytes),
+                crs.code(),
+                actor,
+                warnings);
     }
 
     private static ImportReport refused(String dataset, boolean dryRun, ParsedFile<?> parsed) {

@@ -67,7 +67,8 @@ public final class JooqImportStore implements ImportStore {
                 } else if (sameContent(existing.get(), wanted)) {
                     unchanged++;
                 } else {
-                    JooqStationRepository.update(tx, wanted.withId(existing.get().id()), batchId);
+                    JooqStationRepository.update(
+                            tx, wanted.withId(existing.get().id()), batchId);
                     updated++;
                 }
             }

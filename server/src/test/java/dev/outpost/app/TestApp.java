@@ -66,7 +66,8 @@ public final class TestApp implements AutoCloseable {
 
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,8 +80,11 @@ public final class TestApp implements AutoCloseable {
     public HttpResponse<String> send(String method, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build());
     }
 
@@ -111,7 +115,9 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static Path repoRoot() {
-        return Path.of(System.getProperty("outpost.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("outpost.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Override

@@ -130,8 +130,8 @@ final class ShapefileBytes {
      * @param records values per record in field order
      * @param languageDriver byte 29 (0 = none, 0x4D = code page 936)
      */
-    static byte[] dbf(LinkedHashMap<String, Integer> fields, List<List<String>> records, Charset charset,
-            int languageDriver) {
+    static byte[] dbf(
+            LinkedHashMap<String, Integer> fields, List<List<String>> records, Charset charset, int languageDriver) {
         int recordLength = 1;
         for (int w : fields.values()) {
             recordLength += w;

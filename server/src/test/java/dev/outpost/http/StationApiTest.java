@@ -34,7 +34,9 @@ class StationApiTest {
 
     @Test
     void createReadSearchUpdateDelete() throws Exception {
-        HttpResponse<String> created = app.send("POST", "/api/stations?region=demo",
+        HttpResponse<String> created = app.send(
+                "POST",
+                "/api/stations?region=demo",
                 "{\"kind\":\"warm_bee_station\",\"name\":\"会展中心暖蜂驿站\",\"lat\":22.5333,\"lon\":114.0556,"
                         + "\"services\":[\"food_heating\",\"phone_charging\"],\"openingHours\":\"Mo-Su 00:00-24:00\","
                         + "\"capacitySeats\":12}");
@@ -51,23 +53,37 @@ class StationApiTest {
         JsonNode miss = json(app.get("/api/stations?region=demo&bbox=114.05,22.53,114.06,22.54&services=shower"));
         assertThat(miss.get("features")).isEmpty();
 
-        HttpResponse<String> updated = app.send("PUT", "/api/stations/" + id + "?region=demo",
+        HttpResponse<String> updated = app.send(
+                "PUT",
+                "/api/stations/" + id + "?region=demo",
                 "{\"kind\":\"warm_bee_station\",\"name\":\"会展中心暖蜂驿站\",\"lat\":22.5333,\"lon\":114.0556,"
                         + "\"status\":\"closed\"}");
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         assertThat(json(updated).at("/properties/status").asText()).isEqualTo("closed");
 
-        assertThat(app.send("DELETE", "/api/stations/" + id + "?region=demo", null).statusCode()).isEqualTo(204);
+        assertThat(app.send("DELETE", "/api/stations/" + id + "?region=demo", null)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(app.get("/api/stations/" + id + "?region=demo").statusCode()).isEqualTo(404);
     }
 
     @Test
     void callerMistakesAreClearProblemResponsesAndChangeNothing() throws Exception {
         Map<String, String> before = DbSnapshot.of(app.db().database());
-        assertProblem(app.send("POST", "/api/stations?region=demo", "{\"kind\":\"spaceport\",\"name\":\"x\",\"lat\":1,\"lon\":2}"),
-                422, "spaceport");
-        assertProblem(app.send("POST", "/api/stations?region=demo", "{\"kind\":\"other\",\"name\":\"x\",\"lat\":95,\"lon\":2}"),
-                422, "latitude");
+        assertProblem(
+                app.send(
+                        "POST",
+                        "/api/stations?region=demo",
+                        "{\"kind\":\"spaceport\",\"name\":\"x\",\"lat\":1,\"lon\":2}"),
+                422,
+                "spaceport");
+        assertProblem(
+                app.send(
+                        "POST",
+                        "/api/stations?region=demo",
+                        "{\"kind\":\"other\",\"name\":\"x\",\"lat\":95,\"lon\":2}"),
+                422,
+                "latitude");
         assertProblem(app.send("POST", "/api/stations?region=demo", "{not json"), 400, "not valid JSON");
         assertProblem(app.get("/api/stations?region=atlantis"), 404, "atlantis");
         assertProblem(app.get("/api/stations?region=demo&bbox=1,2,3"), 400, "bbox");
@@ -84,8 +100,8 @@ class StationApiTest {
     void uploadsAreAllOrNothingAndLimited() throws Exception {
         String csv = "编号,类型,名称,经度,纬度\nA1,warm_bee_station,上传站,114.1,22.6\nA2,driver_home,坏行,abc,22.6\n";
         Map<String, String> before = DbSnapshot.of(app.db().database());
-        HttpResponse<String> refused = app.upload("/api/imports/stations?region=demo", "s.csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused =
+                app.upload("/api/imports/stations?region=demo", "s.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonNode report = json(refused);
         assertThat(report.get("ok").asBoolean()).isFalse();
@@ -99,7 +115,9 @@ class StationApiTest {
         assertThat(tooBig.body()).doesNotContain("Exception").doesNotContain("at dev.");
         assertThat(DbSnapshot.of(app.db().database())).isEqualTo(before);
 
-        HttpResponse<String> dry = app.upload("/api/imports/stations?region=demo&dryRun=true", "s.csv",
+        HttpResponse<String> dry = app.upload(
+                "/api/imports/stations?region=demo&dryRun=true",
+                "s.csv",
                 csv.replace("abc", "114.2").getBytes(StandardCharsets.UTF_8));
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
         assertThat(json(dry).get("created").asInt()).isEqualTo(2);
@@ -108,7 +126,9 @@ class StationApiTest {
 
     @Test
     void exportsKeepChineseAndAreFormulaSafe() throws Exception {
-        app.send("POST", "/api/stations?region=demo",
+        app.send(
+                "POST",
+                "/api/stations?region=demo",
                 "{\"kind\":\"other\",\"name\":\"=HYPERLINK(\\\"x\\\")驿站\",\"lat\":22.7,\"lon\":114.2,\"externalId\":\"EXP-1\"}");
         HttpResponse<byte[]> csv = app.getBytes("/api/exports/stations.csv?region=demo");
         String text = new String(csv.body(), StandardCharsets.UTF_8);

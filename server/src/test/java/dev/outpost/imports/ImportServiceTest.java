@@ -55,8 +55,9 @@ class ImportServiceTest {
         return (HEADER + body).getBytes(StandardCharsets.UTF_8);
     }
 
-    static final String GOOD = "WB-1,warm_bee_station,福田暖蜂驿站,福华路1号,美宜佳,,drinking_water;food_heating,24/7,8,open,114.0579,22.5431\n"
-            + "DH-1,driver_home,南山司机之家,,中国石化,,shower;truck_parking,Mo-Su 06:00-23:00,20,open,113.9300,22.5330\n";
+    static final String GOOD =
+            "WB-1,warm_bee_station,福田暖蜂驿站,福华路1号,美宜佳,,drinking_water;food_heating,24/7,8,open,114.0579,22.5431\n"
+                    + "DH-1,driver_home,南山司机之家,,中国石化,,shower;truck_parking,Mo-Su 06:00-23:00,20,open,113.9300,22.5330\n";
 
     ImportReport importCsv(byte[] bytes, boolean dry) {
         return imports.importStations("sz", "stations.csv", bytes, CoordinateSystem.WGS84, dry, "test");
@@ -92,7 +93,8 @@ class ImportServiceTest {
         assertThat(r.unchanged()).isEqualTo(1);
         assertThat(stations.findByExternalId("sz", "WB-1").orElseThrow().id()).isEqualTo(id);
         assertThat(stations.findById("sz", id).orElseThrow().address()).isEqualTo("福华路2号");
-        String after = db.database().dsl()
+        String after = db.database()
+                .dsl()
                 .fetchOne("SELECT after->>'address' FROM audit_log WHERE action='update' AND entity='station'")
                 .get(0, String.class);
         assertThat(after).isEqualTo("福华路2号");
@@ -121,12 +123,13 @@ class ImportServiceTest {
         // Amap coordinates of the same point are about 500 m away; the store must hold the WGS 84 position.
         CoordinateSystem gcj = CoordinateSystem.GCJ02;
         var g = gcj.fromWgs84(new dev.outpost.geo.LatLon(22.5431, 114.0579));
-        String row = String.format(java.util.Locale.ROOT,
-                "WB-9,warm_bee_station,高德坐标站,,,,,24/7,,open,%.8f,%.8f\n", g.lon(), g.lat());
+        String row = String.format(
+                java.util.Locale.ROOT, "WB-9,warm_bee_station,高德坐标站,,,,,24/7,,open,%.8f,%.8f\n", g.lon(), g.lat());
         ImportReport r = imports.importStations("sz", "amap.csv", csv(row), gcj, false, "test");
         assertThat(r.ok()).as("%s", r.errors()).isTrue();
         Station s = stations.findByExternalId("sz", "WB-9").orElseThrow();
-        assertThat(s.location().distanceMeters(new dev.outpost.geo.LatLon(22.5431, 114.0579))).isLessThan(0.5);
+        assertThat(s.location().distanceMeters(new dev.outpost.geo.LatLon(22.5431, 114.0579)))
+                .isLessThan(0.5);
     }
 
     /** Each bad file is refused whole with a row, field and reason, and the database stays exactly as it was. */
@@ -157,8 +160,10 @@ class ImportServiceTest {
 
     @Test
     void swappedCoordinatesAreRefused() {
-        assertRefused(csv(GOOD + "X-3,warm_bee_station,颠倒站,,,,,24/7,,open,22.5431,114.0579\n"),
-                CoordinateSystem.WGS84, "swap");
+        assertRefused(
+                csv(GOOD + "X-3,warm_bee_station,颠倒站,,,,,24/7,,open,22.5431,114.0579\n"),
+                CoordinateSystem.WGS84,
+                "swap");
     }
 
     @Test
@@ -168,14 +173,16 @@ class ImportServiceTest {
 
     @Test
     void duplicateExternalIdsInOneFileAreRefused() {
-        assertRefused(csv(GOOD + "WB-1,warm_bee_station,重复站,,,,,24/7,,open,114.06,22.54\n"),
-                CoordinateSystem.WGS84, "WB-1");
+        assertRefused(
+                csv(GOOD + "WB-1,warm_bee_station,重复站,,,,,24/7,,open,114.06,22.54\n"), CoordinateSystem.WGS84, "WB-1");
     }
 
     @Test
     void wrongTypesAreRefused() {
-        assertRefused(csv(GOOD + "X-5,warm_bee_station,座位错误,,,,,24/7,many,open,114.06,22.54\n"),
-                CoordinateSystem.WGS84, "many");
+        assertRefused(
+                csv(GOOD + "X-5,warm_bee_station,座位错误,,,,,24/7,many,open,114.06,22.54\n"),
+                CoordinateSystem.WGS84,
+                "many");
     }
 
     @Test

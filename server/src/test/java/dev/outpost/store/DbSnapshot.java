@@ -16,8 +16,9 @@ public final class DbSnapshot {
         DSLContext dsl = db.dsl();
         Map<String, String> m = new LinkedHashMap<>();
         for (String t : TABLES) {
-            String v = dsl.fetchOne("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-')"
-                            + " FROM " + t + " x")
+            String v = dsl.fetchOne(
+                            "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-')"
+                                    + " FROM " + t + " x")
                     .get(0, String.class);
             m.put(t, v);
         }

@@ -37,13 +37,35 @@ class JooqStationRepositoryTest {
         StationService[] services = StationService.values();
         for (int i = 0; i < 20; i++) {
             Set<StationService> sv = EnumSet.of(services[i % services.length], services[(i + 1) % services.length]);
-            repo.insert(new Station(null, "a", "S" + i, kinds[i % kinds.length], "站点" + i, null, null, null, sv,
-                    OpeningHours.parse(i % 2 == 0 ? "24/7" : "Mo-Fr 09:00-18:00"), i, i % 3 == 0
-                            ? StationStatus.PLANNED : StationStatus.OPEN,
+            repo.insert(new Station(
+                    null,
+                    "a",
+                    "S" + i,
+                    kinds[i % kinds.length],
+                    "站点" + i,
+                    null,
+                    null,
+                    null,
+                    sv,
+                    OpeningHours.parse(i % 2 == 0 ? "24/7" : "Mo-Fr 09:00-18:00"),
+                    i,
+                    i % 3 == 0 ? StationStatus.PLANNED : StationStatus.OPEN,
                     new LatLon(22.50 + (i / 5) * 0.01, 114.00 + (i % 5) * 0.01)));
         }
-        repo.insert(new Station(null, "b", "S0", StationKind.OTHER, "别的城市", null, null, null, Set.of(), null, null,
-                StationStatus.OPEN, new LatLon(22.5, 114.0)));
+        repo.insert(new Station(
+                null,
+                "b",
+                "S0",
+                StationKind.OTHER,
+                "别的城市",
+                null,
+                null,
+                null,
+                Set.of(),
+                null,
+                null,
+                StationStatus.OPEN,
+                new LatLon(22.5, 114.0)));
     }
 
     @AfterAll
@@ -65,7 +87,8 @@ class JooqStationRepositoryTest {
                         .withKinds(Set.of(StationKind.WARM_BEE_STATION, StationKind.PARTNER_SITE))
                         .withStatuses(Set.of(StationStatus.OPEN)));
         for (StationQuery q : queries) {
-            List<Station> expected = all.stream().filter(q::matchesIgnoringHours).toList();
+            List<Station> expected =
+                    all.stream().filter(q::matchesIgnoringHours).toList();
             assertThat(expected).as("query %s selects something", q).isNotEmpty();
             assertThat(repo.find(q)).as("query %s", q).isEqualTo(expected);
         }
@@ -84,15 +107,29 @@ class JooqStationRepositoryTest {
 
     @Test
     void updateAndDeleteAreAuditedWithBeforeAndAfter() {
-        Station s = repo.insert(new Station(null, "a", "T1", StationKind.WARM_BEE_STATION, "临时站", null, null, null,
-                Set.of(StationService.TOILET), null, 4, StationStatus.PLANNED, new LatLon(22.6, 114.1)));
+        Station s = repo.insert(new Station(
+                null,
+                "a",
+                "T1",
+                StationKind.WARM_BEE_STATION,
+                "临时站",
+                null,
+                null,
+                null,
+                Set.of(StationService.TOILET),
+                null,
+                4,
+                StationStatus.PLANNED,
+                new LatLon(22.6, 114.1)));
         Station changed = repo.update(s.withStatus(StationStatus.OPEN));
         assertThat(changed.status()).isEqualTo(StationStatus.OPEN);
         assertThat(repo.delete("a", s.id())).isTrue();
-        var rows = db.database().dsl().fetch(
-                "SELECT action, before->>'status' AS b, after->>'status' AS a FROM audit_log"
-                        + " WHERE entity = 'station' AND entity_id = ? ORDER BY audit_id",
-                String.valueOf(s.id()));
+        var rows = db.database()
+                .dsl()
+                .fetch(
+                        "SELECT action, before->>'status' AS b, after->>'status' AS a FROM audit_log"
+                                + " WHERE entity = 'station' AND entity_id = ? ORDER BY audit_id",
+                        String.valueOf(s.id()));
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("action", String.class)).isEqualTo("create");
         assertThat(rows.get(1).get("b", String.class)).isEqualTo("planned");

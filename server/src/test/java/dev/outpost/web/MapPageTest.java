@@ -25,7 +25,9 @@ class MapPageTest {
     static void start() throws Exception {
         browser = Browser.launch();
         app = TestApp.start("mappage", true, Map.of());
-        stations = new ObjectMapper().readTree(app.get("/api/stations?region=demo").body()).get("features");
+        stations = new ObjectMapper()
+                .readTree(app.get("/api/stations?region=demo").body())
+                .get("features");
     }
 
     @AfterAll
@@ -39,9 +41,10 @@ class MapPageTest {
     }
 
     Page open(String path, List<String> failedRequests) {
-        BrowserContext ctx = browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 800)
-                .setLocale("zh-CN"));
+        BrowserContext ctx = browser.get()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setViewportSize(1280, 800)
+                        .setLocale("zh-CN"));
         Page page = ctx.newPage();
         page.onRequestFailed(r -> failedRequests.add(r.url()));
         page.navigate(app.url(path));
@@ -72,7 +75,8 @@ class MapPageTest {
         page.waitForSelector("[data-testid='station-popup']");
         String text = page.textContent("[data-testid='station-popup']");
         assertThat(text).contains(name);
-        assertThat(page.getAttribute("[data-testid='station-popup']", "data-station-id")).isEqualTo(String.valueOf(id));
+        assertThat(page.getAttribute("[data-testid='station-popup']", "data-station-id"))
+                .isEqualTo(String.valueOf(id));
         page.context().close();
     }
 
