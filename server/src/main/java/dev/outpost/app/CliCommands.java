@@ -160,12 +160,16 @@ final class CliCommands {
     }
 
     static int democity(Config config, String[] args, PrintStream out, PrintStream err) {
-        err.println("democity: not available in this build");
-        return 2;
+        try {
+            dev.outpost.democity.DemoCityGenerator.main(args);
+            return 0;
+        } catch (IOException e) {
+            err.println("democity: " + e.getMessage());
+            return 1;
+        }
     }
 
     static int solve(String[] args, PrintStream out, PrintStream err) {
-        err.println("solve: not available in this build");
-        return 2;
+        return new SolveCommand().run(args, out, err);
     }
 }
