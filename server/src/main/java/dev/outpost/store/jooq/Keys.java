@@ -4,16 +4,24 @@
 package dev.outpost.store.jooq;
 
 
+import dev.outpost.store.jooq.tables.AppUser;
 import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.LoginAttempt;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Station;
+import dev.outpost.store.jooq.tables.UserArea;
+import dev.outpost.store.jooq.tables.UserSession;
+import dev.outpost.store.jooq.tables.records.AppUserRecord;
 import dev.outpost.store.jooq.tables.records.AuditLogRecord;
 import dev.outpost.store.jooq.tables.records.DistrictRecord;
 import dev.outpost.store.jooq.tables.records.ImportBatchRecord;
+import dev.outpost.store.jooq.tables.records.LoginAttemptRecord;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
 import dev.outpost.store.jooq.tables.records.StationRecord;
+import dev.outpost.store.jooq.tables.records.UserAreaRecord;
+import dev.outpost.store.jooq.tables.records.UserSessionRecord;
 
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
@@ -33,12 +41,16 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<AppUserRecord> APP_USER_PKEY = Internal.createUniqueKey(AppUser.APP_USER, DSL.name("app_user_pkey"), new TableField[] { AppUser.APP_USER.USER_NAME }, true);
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.REGION_CODE, AuditLog.AUDIT_LOG.AUDIT_ID }, true);
     public static final UniqueKey<DistrictRecord> DISTRICT_PKEY = Internal.createUniqueKey(District.DISTRICT, DSL.name("district_pkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);
     public static final UniqueKey<ImportBatchRecord> IMPORT_BATCH_PKEY = Internal.createUniqueKey(ImportBatch.IMPORT_BATCH, DSL.name("import_batch_pkey"), new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
+    public static final UniqueKey<LoginAttemptRecord> LOGIN_ATTEMPT_PKEY = Internal.createUniqueKey(LoginAttempt.LOGIN_ATTEMPT, DSL.name("login_attempt_pkey"), new TableField[] { LoginAttempt.LOGIN_ATTEMPT.ATTEMPT_ID }, true);
     public static final UniqueKey<RegionRecord> REGION_PKEY = Internal.createUniqueKey(Region.REGION, DSL.name("region_pkey"), new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final UniqueKey<StationRecord> STATION_PKEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_pkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final UniqueKey<StationRecord> STATION_REGION_CODE_EXTERNAL_ID_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_region_code_external_id_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.EXTERNAL_ID }, true);
+    public static final UniqueKey<UserAreaRecord> USER_AREA_REGION_CODE_USER_NAME_DISTRICT_CODE_KEY = Internal.createUniqueKey(UserArea.USER_AREA, DSL.name("user_area_region_code_user_name_district_code_key"), new TableField[] { UserArea.USER_AREA.REGION_CODE, UserArea.USER_AREA.USER_NAME, UserArea.USER_AREA.DISTRICT_CODE }, true);
+    public static final UniqueKey<UserSessionRecord> USER_SESSION_PKEY = Internal.createUniqueKey(UserSession.USER_SESSION, DSL.name("user_session_pkey"), new TableField[] { UserSession.USER_SESSION.SESSION_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -50,4 +62,8 @@ public class Keys {
     public static final ForeignKey<ImportBatchRecord, RegionRecord> IMPORT_BATCH__IMPORT_BATCH_REGION_CODE_FKEY = Internal.createForeignKey(ImportBatch.IMPORT_BATCH, DSL.name("import_batch_region_code_fkey"), new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<StationRecord, ImportBatchRecord> STATION__STATION_REGION_CODE_BATCH_ID_FKEY = Internal.createForeignKey(Station.STATION, DSL.name("station_region_code_batch_id_fkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.BATCH_ID }, Keys.IMPORT_BATCH_PKEY, new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
     public static final ForeignKey<StationRecord, RegionRecord> STATION__STATION_REGION_CODE_FKEY = Internal.createForeignKey(Station.STATION, DSL.name("station_region_code_fkey"), new TableField[] { Station.STATION.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<UserAreaRecord, DistrictRecord> USER_AREA__USER_AREA_REGION_CODE_DISTRICT_CODE_FKEY = Internal.createForeignKey(UserArea.USER_AREA, DSL.name("user_area_region_code_district_code_fkey"), new TableField[] { UserArea.USER_AREA.REGION_CODE, UserArea.USER_AREA.DISTRICT_CODE }, Keys.DISTRICT_PKEY, new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);
+    public static final ForeignKey<UserAreaRecord, RegionRecord> USER_AREA__USER_AREA_REGION_CODE_FKEY = Internal.createForeignKey(UserArea.USER_AREA, DSL.name("user_area_region_code_fkey"), new TableField[] { UserArea.USER_AREA.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<UserAreaRecord, AppUserRecord> USER_AREA__USER_AREA_USER_NAME_FKEY = Internal.createForeignKey(UserArea.USER_AREA, DSL.name("user_area_user_name_fkey"), new TableField[] { UserArea.USER_AREA.USER_NAME }, Keys.APP_USER_PKEY, new TableField[] { AppUser.APP_USER.USER_NAME }, true);
+    public static final ForeignKey<UserSessionRecord, AppUserRecord> USER_SESSION__USER_SESSION_USER_NAME_FKEY = Internal.createForeignKey(UserSession.USER_SESSION, DSL.name("user_session_user_name_fkey"), new TableField[] { UserSession.USER_SESSION.USER_NAME }, Keys.APP_USER_PKEY, new TableField[] { AppUser.APP_USER.USER_NAME }, true);
 }

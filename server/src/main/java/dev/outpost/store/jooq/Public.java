@@ -4,11 +4,15 @@
 package dev.outpost.store.jooq;
 
 
+import dev.outpost.store.jooq.tables.AppUser;
 import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.LoginAttempt;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Station;
+import dev.outpost.store.jooq.tables.UserArea;
+import dev.outpost.store.jooq.tables.UserSession;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +36,11 @@ public class Public extends SchemaImpl {
     public static final Public PUBLIC = new Public();
 
     /**
+     * The table <code>public.app_user</code>.
+     */
+    public final AppUser APP_USER = AppUser.APP_USER;
+
+    /**
      * The table <code>public.audit_log</code>.
      */
     public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
@@ -47,6 +56,11 @@ public class Public extends SchemaImpl {
     public final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
 
     /**
+     * The table <code>public.login_attempt</code>.
+     */
+    public final LoginAttempt LOGIN_ATTEMPT = LoginAttempt.LOGIN_ATTEMPT;
+
+    /**
      * The table <code>public.region</code>.
      */
     public final Region REGION = Region.REGION;
@@ -55,6 +69,16 @@ public class Public extends SchemaImpl {
      * The table <code>public.station</code>.
      */
     public final Station STATION = Station.STATION;
+
+    /**
+     * The table <code>public.user_area</code>.
+     */
+    public final UserArea USER_AREA = UserArea.USER_AREA;
+
+    /**
+     * The table <code>public.user_session</code>.
+     */
+    public final UserSession USER_SESSION = UserSession.USER_SESSION;
 
     /**
      * No further instances allowed
@@ -72,11 +96,15 @@ public class Public extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            AppUser.APP_USER,
             AuditLog.AUDIT_LOG,
             District.DISTRICT,
             ImportBatch.IMPORT_BATCH,
+            LoginAttempt.LOGIN_ATTEMPT,
             Region.REGION,
-            Station.STATION
+            Station.STATION,
+            UserArea.USER_AREA,
+            UserSession.USER_SESSION
         );
     }
 }

@@ -4,11 +4,15 @@
 package dev.outpost.store.jooq;
 
 
+import dev.outpost.store.jooq.tables.AppUser;
 import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.LoginAttempt;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Station;
+import dev.outpost.store.jooq.tables.UserArea;
+import dev.outpost.store.jooq.tables.UserSession;
 
 
 /**
@@ -16,6 +20,11 @@ import dev.outpost.store.jooq.tables.Station;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
+
+    /**
+     * The table <code>public.app_user</code>.
+     */
+    public static final AppUser APP_USER = AppUser.APP_USER;
 
     /**
      * The table <code>public.audit_log</code>.
@@ -33,6 +42,11 @@ public class Tables {
     public static final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
 
     /**
+     * The table <code>public.login_attempt</code>.
+     */
+    public static final LoginAttempt LOGIN_ATTEMPT = LoginAttempt.LOGIN_ATTEMPT;
+
+    /**
      * The table <code>public.region</code>.
      */
     public static final Region REGION = Region.REGION;
@@ -41,4 +55,14 @@ public class Tables {
      * The table <code>public.station</code>.
      */
     public static final Station STATION = Station.STATION;
+
+    /**
+     * The table <code>public.user_area</code>.
+     */
+    public static final UserArea USER_AREA = UserArea.USER_AREA;
+
+    /**
+     * The table <code>public.user_session</code>.
+     */
+    public static final UserSession USER_SESSION = UserSession.USER_SESSION;
 }

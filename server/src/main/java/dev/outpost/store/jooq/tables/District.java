@@ -8,9 +8,11 @@ import dev.outpost.store.GeometryBinding;
 import dev.outpost.store.jooq.Indexes;
 import dev.outpost.store.jooq.Keys;
 import dev.outpost.store.jooq.Public;
+import dev.outpost.store.jooq.tables.AppUser.AppUserPath;
 import dev.outpost.store.jooq.tables.District.DistrictPath;
 import dev.outpost.store.jooq.tables.ImportBatch.ImportBatchPath;
 import dev.outpost.store.jooq.tables.Region.RegionPath;
+import dev.outpost.store.jooq.tables.UserArea.UserAreaPath;
 import dev.outpost.store.jooq.tables.records.DistrictRecord;
 
 import java.time.OffsetDateTime;
@@ -232,6 +234,27 @@ public class District extends TableImpl<DistrictRecord> {
             _district = new DistrictPath(this, Keys.DISTRICT__DISTRICT_REGION_CODE_PARENT_CODE_FKEY, null);
 
         return _district;
+    }
+
+    private transient UserAreaPath _userArea;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.user_area</code>
+     * table
+     */
+    public UserAreaPath userArea() {
+        if (_userArea == null)
+            _userArea = new UserAreaPath(this, null, Keys.USER_AREA__USER_AREA_REGION_CODE_DISTRICT_CODE_FKEY.getInverseKey());
+
+        return _userArea;
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the
+     * <code>public.app_user</code> table
+     */
+    public AppUserPath appUser() {
+        return userArea().appUser();
     }
 
     @Override

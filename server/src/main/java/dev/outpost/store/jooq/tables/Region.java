@@ -9,6 +9,7 @@ import dev.outpost.store.jooq.Public;
 import dev.outpost.store.jooq.tables.District.DistrictPath;
 import dev.outpost.store.jooq.tables.ImportBatch.ImportBatchPath;
 import dev.outpost.store.jooq.tables.Station.StationPath;
+import dev.outpost.store.jooq.tables.UserArea.UserAreaPath;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
 
 import java.time.OffsetDateTime;
@@ -195,6 +196,19 @@ public class Region extends TableImpl<RegionRecord> {
             _station = new StationPath(this, null, Keys.STATION__STATION_REGION_CODE_FKEY.getInverseKey());
 
         return _station;
+    }
+
+    private transient UserAreaPath _userArea;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.user_area</code>
+     * table
+     */
+    public UserAreaPath userArea() {
+        if (_userArea == null)
+            _userArea = new UserAreaPath(this, null, Keys.USER_AREA__USER_AREA_REGION_CODE_FKEY.getInverseKey());
+
+        return _userArea;
     }
 
     @Override
