@@ -1,21 +1,32 @@
 package dev.outpost.app;
 
+import dev.outpost.account.AccessPolicy;
+import dev.outpost.account.AccountService;
+import dev.outpost.account.AccountSettings;
+import dev.outpost.account.AuditTrail;
+import dev.outpost.account.Authorizer;
+import dev.outpost.account.PasswordHasher;
 import dev.outpost.district.DistrictRepository;
 import dev.outpost.district.RegionRepository;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
+import dev.outpost.http.Security;
 import dev.outpost.imports.ImportService;
 import dev.outpost.station.StationCatalog;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
+import dev.outpost.store.JooqAuditTrail;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
 import dev.outpost.store.JooqRegionRepository;
+import dev.outpost.store.JooqSessionRepository;
 import dev.outpost.store.JooqStationRepository;
+import dev.outpost.store.JooqUserRepository;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every long-lived component, wired by hand in one place (no static services). Owns the database; {@link #close()}
@@ -30,6 +41,9 @@ public final class Components implements AutoCloseable {
     final DistrictRepository districts;
     final StationCatalog stations;
     final ImportService imports;
+    final AccountService accounts;
+    final Authorizer authorizer;
+    final AuditTrail audit;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -40,6 +54,19 @@ public final class Components implements AutoCloseable {
         this.districts = new JooqDistrictRepository(database);
         this.stations = new StationCatalog(stationRepository, clock);
         this.imports = new ImportService(new JooqImportStore(database), districts, config.maxUploadBytes());
+        // accounts and access
+        JooqSessionRepository sessions = new JooqSessionRepository(database);
+        this.accounts = new AccountService(
+                new JooqUserRepository(database),
+                sessions,
+                sessions,
+                regions,
+                districts,
+                new PasswordHasher(),
+                AccountSettings.DEFAULTS,
+                clock);
+        this.authorizer = new Authorizer(AccessPolicy.standard(), districts, Map.of());
+        this.audit = new JooqAuditTrail(database);
     }
 
     /** Opens the database named by the configuration (or the private cluster) and migrates it. */
@@ -59,8 +86,15 @@ public final class Components implements AutoCloseable {
     public Javalin httpApp(String defaultRegion) {
         HttpSettings settings = new HttpSettings(
                 config.webDir(), config.tileUrl(), config.tileAttribution(), defaultRegion, config.maxUploadBytes());
-        HttpServices services =
-                new HttpServices(regions, stations, districts, imports, clock, database::isReady, params -> List.of());
+        HttpServices services = new HttpServices(
+                regions,
+                stations,
+                districts,
+                imports,
+                clock,
+                database::isReady,
+                new Security(accounts, authorizer, audit),
+                params -> List.of());
         return HttpApp.create(settings, services);
     }
 
@@ -78,6 +112,14 @@ public final class Components implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
     }
 
     public Database database() {

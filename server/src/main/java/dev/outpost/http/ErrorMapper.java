@@ -1,5 +1,8 @@
 package dev.outpost.http;
 
+import dev.outpost.account.AccessDeniedException;
+import dev.outpost.account.AuthenticationException;
+import dev.outpost.account.LoginThrottledException;
 import dev.outpost.common.ConflictException;
 import dev.outpost.common.NotFoundException;
 import dev.outpost.common.Problem;
@@ -29,6 +32,13 @@ public final class ErrorMapper {
             Map<String, Object> body = problem(422, "Invalid input", e.getMessage());
             body.put("problems", problems(e.problems()));
             ctx.status(422).json(body);
+        });
+        // accounts and access: 401 not logged in, 403 refused, 429 login throttled (with Retry-After)
+        routes.exception(AuthenticationException.class, (e, ctx) -> send(ctx, 401, "Unauthorized", e.getMessage()));
+        routes.exception(AccessDeniedException.class, (e, ctx) -> send(ctx, 403, "Forbidden", e.getMessage()));
+        routes.exception(LoginThrottledException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            send(ctx, 429, "Too many requests", e.getMessage());
         });
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, 404, "Not found", e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, "Conflict", e.getMessage()));

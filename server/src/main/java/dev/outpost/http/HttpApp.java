@@ -1,6 +1,5 @@
 package dev.outpost.http;
 
-import dev.outpost.common.Actor;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -19,6 +18,12 @@ public final class HttpApp {
         groups.add(new DistrictRoutes(services.districts(), params));
         groups.add(new ImportRoutes(services.imports(), params, settings.maxUploadBytes()));
         groups.add(new ExportRoutes(services.stations(), params, services.clock()));
+        // accounts and access (the filter below checks every route against the access policy)
+        AccessFilter access = new AccessFilter(
+                services.security().accounts(), services.security().authorizer(), settings.defaultRegion());
+        groups.add(new AuthRoutes(services.security().accounts()));
+        groups.add(new AdminRoutes(services.security().accounts()));
+        groups.add(new AuditRoutes(services.security()));
         groups.addAll(services.extraRoutes().apply(params));
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.newMapper(), true));
@@ -36,8 +41,7 @@ public final class HttpApp {
                     sf.location = Location.EXTERNAL;
                 });
             }
-            config.routes.before(ctx -> Actor.bind("web"));
-            config.routes.after(ctx -> Actor.clear());
+            access.register(config.routes); // binds the Actor; 401/403 before any handler runs
             ErrorMapper.register(config.routes);
             for (Routes r : groups) {
                 r.register(config.routes);

@@ -12,6 +12,7 @@ import java.util.function.Function;
 /**
  * The services the HTTP layer calls, wired by hand in {@code app}. Immutable.
  *
+ * @param security logins, sessions, the access policy and the audit log
  * @param extraRoutes further route groups (made with the shared parameter parser)
  */
 public record HttpServices(
@@ -21,4 +22,5 @@ public record HttpServices(
         ImportService imports,
         Clock clock,
         BooleanSupplier ready,
+        Security security,
         Function<Params, List<Routes>> extraRoutes) {}

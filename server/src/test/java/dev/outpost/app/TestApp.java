@@ -1,29 +1,42 @@
 package dev.outpost.app;
 
+import dev.outpost.account.Area;
+import dev.outpost.account.Role;
+import dev.outpost.account.User;
+import dev.outpost.common.Actor;
 import dev.outpost.store.TestDatabase;
 import io.javalin.Javalin;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The whole server as {@code ./outpost demo} runs it — real PostGIS (a fresh database), real wiring, real HTTP on a
  * free loopback port — for HTTP and browser tests.
+ *
+ * <p>{@link #get}, {@link #send} and {@link #upload} act as the built-in admin {@value #ADMIN} (logged in at start,
+ * with cookie, CSRF token and Origin), so tests of other features need not log in; {@link #anonymous()} and
+ * {@link #login} give clients with other principals.
  */
 public final class TestApp implements AutoCloseable {
     private final TestDatabase db;
     private final Components components;
     private final Javalin app;
+    /** The admin every test server has; its password is {@link #adminPassword()}. */
+    public static final String ADMIN = "test-admin";
+
     private final HttpClient client = HttpClient.newHttpClient();
+    private final String adminPassword = "pw-" + UUID.randomUUID();
+    private ApiSession admin;
 
     private TestApp(TestDatabase db, Components components, Javalin app) {
         this.db = db;
@@ -45,7 +58,45 @@ public final class TestApp implements AutoCloseable {
         }
         Javalin app = c.httpApp("demo");
         app.start("127.0.0.1", 0);
-        return new TestApp(db, c, app);
+        TestApp t = new TestApp(db, c, app);
+        t.createUser(ADMIN, Role.ADMIN, List.of(), t.adminPassword);
+        t.admin = t.login(ADMIN, t.adminPassword);
+        return t;
+    }
+
+    /** Creates an account (audited as actor {@code test}). */
+    public User createUser(String name, Role role, List<Area> areas, String password) {
+        return Actor.as(
+                "test", () -> components.accounts().createUser(name, name, role, password, areas));
+    }
+
+    /** A new client logged in as {@code user}; fails the test when the login does not succeed. */
+    public ApiSession login(String user, String password) {
+        ApiSession s = new ApiSession(this);
+        HttpResponse<String> r = s.login(user, password);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("login of " + user + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return s;
+    }
+
+    /** A client without a session. */
+    public ApiSession anonymous() {
+        return new ApiSession(this);
+    }
+
+    /** The built-in admin's client. */
+    public ApiSession admin() {
+        return admin;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** This server's origin, as a page served by it sends in {@code Origin}. */
+    public String origin() {
+        return "http://127.0.0.1:" + app.port();
     }
 
     public Components components() {
@@ -60,8 +111,9 @@ public final class TestApp implements AutoCloseable {
         return "http://127.0.0.1:" + app.port() + path;
     }
 
+    /** GET as the built-in admin. */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+        return admin.get(path);
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
@@ -77,41 +129,14 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** A JSON request as the built-in admin (cookie, CSRF token and Origin included). */
     public HttpResponse<String> send(String method, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        json == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build());
+        return admin.send(method, path, json);
     }
 
-    /** POSTs {@code bytes} as multipart field {@code file}. */
+    /** POSTs {@code bytes} as multipart field {@code file}, as the built-in admin. */
     public HttpResponse<String> upload(String path, String fileName, byte[] bytes) {
-        String boundary = "----outpost" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return admin.upload(path, fileName, bytes);
     }
 
     public static Path repoRoot() {
