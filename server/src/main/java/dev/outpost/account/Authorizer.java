@@ -106,9 +106,8 @@ public final class Authorizer {
             }
             case DISTRICT: {
                 String region = target != null ? target.regionCode() : r.regionCode();
-                String district = r.districtCode() != null
-                        ? r.districtCode()
-                        : target != null ? target.districtCode() : null;
+                // the target's own district wins: a district named in the request cannot widen the check
+                String district = target != null ? target.districtCode() : r.districtCode();
                 if (district == null && target == null) {
                     return Decision.allow(rule); // the handler limits what it shows to the user's areas
                 }
