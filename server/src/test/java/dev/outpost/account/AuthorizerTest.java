@@ -184,4 +184,52 @@ class AuthorizerTest {
                         "POST", "/x", Set.of(Role.PUBLIC), Scope.DISTRICT, null, false, "public with a scope"))
                 .hasMessageContaining("public rule cannot check areas");
     }
+
+    /**
+     * What the issue asks of the table, stated independently of it (the HTTP matrix checks that the server does
+     * what the table says; this checks that the table says what was asked).
+     */
+    @Test
+    void thePolicySaysWhatTheIssueAsks() {
+        List<AccessRule> rules = AccessPolicy.standard().rules();
+        Set<String> publicRules = new java.util.TreeSet<>();
+        for (AccessRule r : rules) {
+            if (r.roles().contains(Role.PUBLIC)) {
+                publicRules.add(r.key());
+            }
+            if (r.path().startsWith("/api/admin/")) {
+                assertThat(r.roles()).as(r.key()).containsExactly(Role.ADMIN);
+            }
+            if (r.isWrite() && !r.path().startsWith("/api/auth/")) {
+                assertThat(r.roles()).as("only staff change anything: " + r.key()).doesNotContain(Role.PUBLIC);
+            }
+            if (r.path().startsWith("/api/stations") || r.path().startsWith("/api/imports")) {
+                if (r.isWrite()) {
+                    assertThat(r.roles()).as(r.key()).containsExactlyInAnyOrder(Role.PLANNER, Role.ADMIN);
+                    assertThat(r.scope()).as(r.key()).isEqualTo(Scope.REGION);
+                }
+            }
+            if (r.path().endsWith("/approve") || r.path().endsWith("/return")) {
+                assertThat(r.roles()).as(r.key()).containsExactly(Role.LEADER);
+                assertThat(r.scope()).as(r.key()).isEqualTo(Scope.DISTRICT);
+                assertThat(r.authorMayNotAct()).as(r.key()).isTrue();
+            }
+        }
+        assertThat(publicRules)
+                .containsExactlyInAnyOrder(
+                        "GET /health/live",
+                        "GET /health/ready",
+                        "GET /api/config",
+                        "GET /api/meta",
+                        "GET /api/stations",
+                        "GET /api/stations/{id}",
+                        "GET /api/districts",
+                        "GET /api/exports/stations.geojson",
+                        "GET /api/exports/stations.csv",
+                        "GET /api/auth/me",
+                        "POST /api/auth/login");
+        AccessRule audit = AccessPolicy.standard().find("GET", "/api/audit").orElseThrow();
+        assertThat(audit.roles()).containsExactlyInAnyOrder(Role.LEADER, Role.ADMIN);
+        assertThat(audit.scope()).isEqualTo(Scope.DISTRICT);
+    }
 }

@@ -103,6 +103,11 @@ public final class TestApp implements AutoCloseable {
         return components;
     }
 
+    /** The running Javalin application (e.g. to list its routes). */
+    public Javalin javalin() {
+        return app;
+    }
+
     public TestDatabase db() {
         return db;
     }
