@@ -26,6 +26,8 @@ import { createFilterPanel } from './controls/filters.js';
 import { createImportForm } from './controls/import-form.js';
 import { createRegionSelect } from './controls/region-select.js';
 import { createLangSwitch } from './controls/lang-switch.js';
+import { createAuth, canImport } from './api/auth.js';
+import { createLoginBox } from './controls/login-box.js';
 
 const STATION_RELOAD_DELAY_MS = 150;
 const SUBDISTRICT_LABEL_MIN_ZOOM = 13;
@@ -40,6 +42,8 @@ let t = createTranslator(store.get('lang'));
 const getContext = () => ({ t, lang: store.get('lang'), meta: store.get('meta'), region: store.get('region') });
 
 const api = createApiClient({ baseUrl: document.baseURI });
+// accounts: who is logged in; the API client sends the session's CSRF token with every write
+const auth = createAuth({ api });
 
 /** Human-readable text of a failed call, in the current language (the server's detail when it sent one). */
 function errorText(error) {
@@ -58,7 +62,12 @@ async function start() {
   createLangSwitch(document.querySelector('[data-testid="lang-switch"]'), { store, storage });
   setUpPanelToggle();
 
-  const [config, meta] = await Promise.all([api.getConfig(), api.getMeta()]);
+  // accounts: the login box in the header; the import form only for planners and admins
+  const loginBox = createLoginBox(document.querySelector('[data-testid="auth-box"]'), { auth, getContext });
+  const importSection = document.querySelector('[data-testid="import-section"]');
+  auth.onChange((me) => { importSection.hidden = !canImport(me); });
+
+  const [config, meta] = await Promise.all([api.getConfig(), api.getMeta(), auth.refresh().catch(() => null)]);
   const regions = Array.isArray(config.regions) ? config.regions : [];
   store.set({ config, meta, region: chooseRegion(config, regions), filters: initialFilters(meta) });
 
@@ -228,6 +237,7 @@ async function start() {
     count.refreshLanguage();
     filterPanel.refreshLanguage();
     importForm.refreshLanguage();
+    loginBox.refreshLanguage();
     stations.refreshLanguage();
     boundaryLayers.forEach((layer) => layer.refreshLanguage());
     const basemapStatus = map.getContainer().dataset.basemap;

@@ -10,13 +10,15 @@ import { buildQuery } from '../util/query.js';
  * come from the server's problem JSON when it sent one; `body` is the parsed response body, if any.
  */
 export class ApiError extends Error {
-  constructor(status, title, detail, body = null) {
+  constructor(status, title, detail, body = null, retryAfterSeconds = null) {
     super(detail || title || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.title = title ?? '';
     this.detail = detail ?? '';
     this.body = body;
+    /** Seconds from the `Retry-After` header (e.g. of a throttled login, 429), or null. */
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** True when the server could not be reached at all. */
@@ -28,17 +30,27 @@ export class ApiError extends Error {
 /** Coordinate systems accepted by the import endpoints. */
 export const IMPORT_CRS = Object.freeze(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 
+/** Header carrying the session's CSRF token on every state-changing request. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+
 /**
  * @param {{baseUrl: string|URL, fetchImpl?: typeof fetch}} options `baseUrl` is the site root the `api/…` paths are
  *   resolved against (in the page: `document.baseURI`).
  */
 export function createApiClient({ baseUrl, fetchImpl = globalThis.fetch.bind(globalThis) }) {
   const url = (path, params) => new URL(`${path}${buildQuery(params)}`, baseUrl).toString();
+  // the logged-in session's CSRF token (set by api/auth.js); sent with every request that is not a GET
+  let csrfToken = null;
 
   async function request(path, params, init = {}) {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = { Accept: 'application/json', ...(init.headers ?? {}) };
+    if (method !== 'GET' && method !== 'HEAD' && csrfToken) {
+      headers[CSRF_HEADER] = csrfToken;
+    }
     let response;
     try {
-      response = await fetchImpl(url(path, params), { headers: { Accept: 'application/json' }, ...init });
+      response = await fetchImpl(url(path, params), { ...init, headers });
     } catch (error) {
       if (error?.name === 'AbortError') {
         throw error;
@@ -74,7 +86,27 @@ export function createApiClient({ baseUrl, fetchImpl = globalThis.fetch.bind(glo
     throw toApiError(response, body);
   }
 
+  /** A JSON request (`body` serialised when given); resolves to the parsed answer, null for 204. */
+  async function sendJson(method, path, body, params, signal) {
+    const init = { method, signal };
+    if (body !== undefined) {
+      init.headers = { 'Content-Type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+    const { response, body: answer } = await request(path, params, init);
+    if (!response.ok) {
+      throw toApiError(response, answer);
+    }
+    return answer;
+  }
+
   return {
+    /** Sets (or with null clears) the CSRF token sent with state-changing requests. */
+    setCsrfToken(token) {
+      csrfToken = typeof token === 'string' && token !== '' ? token : null;
+    },
+    /** Any JSON call: `sendJson('POST', 'api/auth/login', {user, password})`. */
+    sendJson,
     /** GET /api/config → {tileUrl, tileAttribution, defaultRegion, regions[]} */
     getConfig: (signal) => getJson('api/config', undefined, signal),
     /** GET /api/meta → {kinds[], services[], statuses[]} */
@@ -117,9 +149,11 @@ async function readBody(response) {
 }
 
 function toApiError(response, body) {
+  const retry = Number.parseInt(response.headers?.get?.('Retry-After') ?? '', 10);
+  const retryAfter = Number.isFinite(retry) && retry >= 0 ? retry : null;
   if (body && typeof body === 'object') {
-    return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', body);
+    return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', body, retryAfter);
   }
   const text = typeof body === 'string' ? body.slice(0, 300) : '';
-  return new ApiError(response.status, response.statusText, text, body);
+  return new ApiError(response.status, response.statusText, text, body, retryAfter);
 }

@@ -96,6 +96,21 @@ export default Object.freeze({
   'export.geojson': 'Stations GeoJSON',
   'export.csv': 'Stations CSV',
 
+  'auth.login': 'Log in',
+  'auth.logout': 'Log out',
+  'auth.title': 'Staff login (planners, district leaders, administrators)',
+  'auth.user': 'User name',
+  'auth.password': 'Password',
+  'auth.submit': 'Log in',
+  'auth.submitting': 'Logging in…',
+  'auth.missing': 'Enter your user name and password',
+  'auth.failed': 'Wrong user name or password, or the account is disabled',
+  'auth.throttled': 'Too many failed logins; try again in {minutes} min',
+  'auth.signedInAs': '{name} · {role}',
+  'auth.role.planner': 'Planner',
+  'auth.role.leader': 'District leader',
+  'auth.role.admin': 'Administrator',
+
   'error.network': 'Cannot reach the server',
   'error.http': 'Server error {status}',
 

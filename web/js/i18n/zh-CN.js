@@ -96,6 +96,21 @@ export default Object.freeze({
   'export.geojson': '站点 GeoJSON',
   'export.csv': '站点 CSV',
 
+  'auth.login': '登录',
+  'auth.logout': '退出',
+  'auth.title': '工作人员登录（规划人员、区域负责人、管理员）',
+  'auth.user': '用户名',
+  'auth.password': '密码',
+  'auth.submit': '登录',
+  'auth.submitting': '正在登录…',
+  'auth.missing': '请输入用户名和密码',
+  'auth.failed': '用户名或密码错误，或账号已停用',
+  'auth.throttled': '登录失败次数过多，请 {minutes} 分钟后再试',
+  'auth.signedInAs': '{name} · {role}',
+  'auth.role.planner': '规划人员',
+  'auth.role.leader': '区域负责人',
+  'auth.role.admin': '管理员',
+
   'error.network': '无法连接服务器',
   'error.http': '服务器错误 {status}',
 
