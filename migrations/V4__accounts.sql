@@ -23,7 +23,7 @@ CREATE TABLE user_area (
     UNIQUE NULLS NOT DISTINCT (region_code, user_name, district_code),
     FOREIGN KEY (region_code, district_code) REFERENCES district (region_code, code)
 );
-CREATE INDEX user_area_user_idx ON user_area (user_name);
+-- (no index on user_name alone: every index of a region-scoped table leads with region_code; the table is small)
 
 -- A login session. session_id is the SHA-256 (hex) of the random token held in the browser's cookie: the raw
 -- token is never stored, so a copy of this table does not let anyone act as a user.

@@ -8,7 +8,6 @@ import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.LoginAttempt;
 import dev.outpost.store.jooq.tables.Station;
-import dev.outpost.store.jooq.tables.UserArea;
 import dev.outpost.store.jooq.tables.UserSession;
 
 import org.jooq.Index;
@@ -34,7 +33,6 @@ public class Indexes {
     public static final Index LOGIN_ATTEMPT_USER_IDX = Internal.createIndex(DSL.name("login_attempt_user_idx"), LoginAttempt.LOGIN_ATTEMPT, new OrderField[] { LoginAttempt.LOGIN_ATTEMPT.USER_NAME, LoginAttempt.LOGIN_ATTEMPT.AT }, false);
     public static final Index STATION_GEOM_IDX = Internal.createIndex(DSL.name("station_geom_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.GEOM }, false);
     public static final Index STATION_KIND_IDX = Internal.createIndex(DSL.name("station_kind_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.KIND }, false);
-    public static final Index USER_AREA_USER_IDX = Internal.createIndex(DSL.name("user_area_user_idx"), UserArea.USER_AREA, new OrderField[] { UserArea.USER_AREA.USER_NAME }, false);
     public static final Index USER_SESSION_EXPIRY_IDX = Internal.createIndex(DSL.name("user_session_expiry_idx"), UserSession.USER_SESSION, new OrderField[] { UserSession.USER_SESSION.EXPIRES_AT }, false);
     public static final Index USER_SESSION_USER_IDX = Internal.createIndex(DSL.name("user_session_user_idx"), UserSession.USER_SESSION, new OrderField[] { UserSession.USER_SESSION.USER_NAME, UserSession.USER_SESSION.CREATED_AT }, false);
 }

@@ -4,7 +4,6 @@
 package dev.outpost.store.jooq.tables;
 
 
-import dev.outpost.store.jooq.Indexes;
 import dev.outpost.store.jooq.Keys;
 import dev.outpost.store.jooq.Public;
 import dev.outpost.store.jooq.tables.AppUser.AppUserPath;
@@ -19,7 +18,6 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
-import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -140,11 +138,6 @@ public class UserArea extends TableImpl<UserAreaRecord> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
-    }
-
-    @Override
-    public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.USER_AREA_USER_IDX);
     }
 
     @Override
