@@ -18,7 +18,12 @@ import java.util.Set;
  * @param purpose one line for people reading the table
  */
 public record AccessRule(
-        String method, String path, Set<Role> roles, Scope scope, String target, boolean authorMayNotAct,
+        String method,
+        String path,
+        Set<Role> roles,
+        Scope scope,
+        String target,
+        boolean authorMayNotAct,
         String purpose) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 

@@ -223,8 +223,8 @@ public final class AccountService {
         }
         User u;
         try {
-            u = new User(n, displayName == null || displayName.isBlank() ? n : displayName, role, checkedAreas,
-                    false, null);
+            u = new User(
+                    n, displayName == null || displayName.isBlank() ? n : displayName, role, checkedAreas, false, null);
         } catch (IllegalArgumentException e) {
             throw ValidationException.of("displayName", e.getMessage());
         }
@@ -279,12 +279,12 @@ public final class AccountService {
         boolean staysAdmin = after.role() == Role.ADMIN && !after.disabled();
         if (wasAdmin && !staysAdmin) {
             if (before.name().equals(Actor.current())) {
-                throw new ConflictException("you cannot disable your own account or take away your own admin role;"
-                        + " ask another admin");
+                throw new ConflictException(
+                        "you cannot disable your own account or take away your own admin role;" + " ask another admin");
             }
             if (users.countEnabledAdmins() <= 1) {
-                throw new ConflictException("user '" + before.name()
-                        + "' is the last enabled admin; make another user admin first");
+                throw new ConflictException(
+                        "user '" + before.name() + "' is the last enabled admin; make another user admin first");
             }
         }
         String newHash = change.password() == null ? null : hasher.hash(change.password());

@@ -34,8 +34,8 @@ public record AccountSettings(
                     "absolute lifetime " + absoluteLifetime + " must be at least the idle timeout " + idleTimeout);
         }
         if (maxFailuresPerUser < 1 || maxFailuresPerIp < 1) {
-            throw new IllegalArgumentException("failure limits must be at least 1, got " + maxFailuresPerUser + " and "
-                    + maxFailuresPerIp);
+            throw new IllegalArgumentException(
+                    "failure limits must be at least 1, got " + maxFailuresPerUser + " and " + maxFailuresPerIp);
         }
         if (failureWindow == null || failureWindow.isNegative() || failureWindow.isZero()) {
             throw new IllegalArgumentException("failure window " + failureWindow + " must be positive");

@@ -9,8 +9,7 @@ package dev.outpost.account;
  * @param visible only rows within these areas; null for no limit (an admin's view)
  * @param limit at most this many rows, 1 to {@link #MAX_LIMIT}
  */
-public record AuditQuery(
-        String regionCode, String entity, String entityId, AreaFilter visible, int limit) {
+public record AuditQuery(String regionCode, String entity, String entityId, AreaFilter visible, int limit) {
     public static final int MAX_LIMIT = 1000;
 
     public AuditQuery {

@@ -65,8 +65,7 @@ public final class Authorizer {
         }
         User user = r.user();
         if (user == null) {
-            return Decision.loginRequired(
-                    rule, "log in first: " + rule.key() + " is for " + roleList(rule.roles()));
+            return Decision.loginRequired(rule, "log in first: " + rule.key() + " is for " + roleList(rule.roles()));
         }
         if (!rule.allows(user.role())) {
             return Decision.forbidden(
@@ -98,7 +97,8 @@ public final class Authorizer {
                 return Decision.allow(rule);
             case REGION: {
                 String region = target != null ? target.regionCode() : r.regionCode();
-                boolean inRegion = user.areas().stream().anyMatch(a -> a.regionCode().equals(region));
+                boolean inRegion =
+                        user.areas().stream().anyMatch(a -> a.regionCode().equals(region));
                 return inRegion
                         ? Decision.allow(rule)
                         : Decision.forbidden(
@@ -117,7 +117,8 @@ public final class Authorizer {
                 return Decision.forbidden(
                         rule,
                         "user '" + user.name() + "' does not answer for "
-                                + (district == null ? "the whole region '" + region + "'"
+                                + (district == null
+                                        ? "the whole region '" + region + "'"
                                         : "area '" + district + "' of region '" + region + "'")
                                 + "; their areas: " + user.areas());
             }
@@ -149,7 +150,10 @@ public final class Authorizer {
             if (mine.contains(code)) {
                 return true;
             }
-            code = districts.findByCode(regionCode, code).map(District::parentCode).orElse(null);
+            code = districts
+                    .findByCode(regionCode, code)
+                    .map(District::parentCode)
+                    .orElse(null);
         }
         return false;
     }

@@ -97,8 +97,8 @@ public final class PasswordHasher {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        byte[] tag = limited(() -> argon2id(pw, phc.salt, phc.memoryKiB, phc.iterations, phc.parallelism,
-                phc.tag.length, null, null));
+        byte[] tag = limited(() ->
+                argon2id(pw, phc.salt, phc.memoryKiB, phc.iterations, phc.parallelism, phc.tag.length, null, null));
         Arrays.fill(pw, (byte) 0);
         return MessageDigest.isEqual(tag, phc.tag);
     }

@@ -37,14 +37,13 @@ public record Session(
             throw new IllegalArgumentException("csrf token must have at least 32 characters");
         }
         if (!expiresAt.isAfter(createdAt)) {
-            throw new IllegalArgumentException("session expires at " + expiresAt + ", not after its start " + createdAt);
+            throw new IllegalArgumentException(
+                    "session expires at " + expiresAt + ", not after its start " + createdAt);
         }
     }
 
     /** True when not revoked, not past its absolute end and used within {@code idleTimeout} before {@code now}. */
     public boolean isActiveAt(Instant now, Duration idleTimeout) {
-        return revokedAt == null
-                && now.isBefore(expiresAt)
-                && now.isBefore(lastSeenAt.plus(idleTimeout));
+        return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(idleTimeout));
     }
 }

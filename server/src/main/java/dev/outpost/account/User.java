@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  * @param disabled a disabled user cannot log in and loses their sessions
  * @param createdAt when the account was created; null for an account not yet stored
  */
-public record User(
-        String name, String displayName, Role role, List<Area> areas, boolean disabled, Instant createdAt) {
+public record User(String name, String displayName, Role role, List<Area> areas, boolean disabled, Instant createdAt) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
     public User {
@@ -29,7 +28,8 @@ public record User(
         }
         displayName = displayName.strip();
         if (displayName.length() > 100) {
-            throw new IllegalArgumentException("user '" + name + "': field 'displayName' is longer than 100 characters");
+            throw new IllegalArgumentException(
+                    "user '" + name + "': field 'displayName' is longer than 100 characters");
         }
         if (role == null || role == Role.PUBLIC) {
             throw new IllegalArgumentException(

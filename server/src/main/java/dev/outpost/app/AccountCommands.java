@@ -111,8 +111,9 @@ final class AccountCommands {
         try {
             User u = Actor.as(
                     "cli", () -> accounts.createOrResetAdmin(r.user(), r.displayName(), r.password(), r.reset()));
-            out.println((r.reset() ? "admin '" + u.name() + "' is enabled with a new password"
-                    : "admin '" + u.name() + "' created")
+            out.println((r.reset()
+                            ? "admin '" + u.name() + "' is enabled with a new password"
+                            : "admin '" + u.name() + "' created")
                     + "; log in on the map page");
             return 0;
         } catch (ValidationException | ConflictException e) {

@@ -35,7 +35,8 @@ public final class AdminRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("users", accounts.users().stream().map(AdminRoutes::json).toList()));
+        ctx.json(
+                Map.of("users", accounts.users().stream().map(AdminRoutes::json).toList()));
     }
 
     private void create(Context ctx) {

@@ -20,11 +20,7 @@ public final class JooqAuditTrail implements AuditTrail {
     /** The area of a row: the changed thing's {@code districtCode}, or the code of a changed district. */
     static final Field<String> DISTRICT_CODE = DSL.field(
             "coalesce({0} ->> 'districtCode', {1} ->> 'districtCode', CASE WHEN {2} = 'district' THEN {3} END)",
-            String.class,
-            AUDIT_LOG.AFTER,
-            AUDIT_LOG.BEFORE,
-            AUDIT_LOG.ENTITY,
-            AUDIT_LOG.ENTITY_ID);
+            String.class, AUDIT_LOG.AFTER, AUDIT_LOG.BEFORE, AUDIT_LOG.ENTITY, AUDIT_LOG.ENTITY_ID);
 
     private final DSLContext dsl;
 

@@ -102,7 +102,9 @@ public final class JooqSessionRepository implements SessionRepository, LoginAtte
 
     @Override
     public void forget(long attemptId) {
-        dsl.deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.ATTEMPT_ID.eq(attemptId)).execute();
+        dsl.deleteFrom(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.ATTEMPT_ID.eq(attemptId))
+                .execute();
     }
 
     @Override
@@ -117,10 +119,7 @@ public final class JooqSessionRepository implements SessionRepository, LoginAtte
         }
         return dsl.select(LOGIN_ATTEMPT.AT)
                 .from(LOGIN_ATTEMPT)
-                .where(
-                        LOGIN_ATTEMPT.USER_NAME.eq(userName),
-                        LOGIN_ATTEMPT.SUCCESS.isFalse(),
-                        LOGIN_ATTEMPT.AT.gt(from))
+                .where(LOGIN_ATTEMPT.USER_NAME.eq(userName), LOGIN_ATTEMPT.SUCCESS.isFalse(), LOGIN_ATTEMPT.AT.gt(from))
                 .orderBy(LOGIN_ATTEMPT.AT, LOGIN_ATTEMPT.ATTEMPT_ID)
                 .fetch(r -> r.value1().toInstant());
     }
@@ -139,7 +138,9 @@ public final class JooqSessionRepository implements SessionRepository, LoginAtte
 
     @Override
     public int deleteBefore(Instant cutoff) {
-        return dsl.deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.AT.lt(odt(cutoff))).execute();
+        return dsl.deleteFrom(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.AT.lt(odt(cutoff)))
+                .execute();
     }
 
     private static Session toSession(UserSessionRecord r) {

@@ -117,16 +117,14 @@ public final class JooqUserRepository implements UserRepository {
             if (newPasswordHash != null) {
                 after.put("passwordChanged", true);
             }
-            AuditWriter.write(
-                    tx, AuditTrail.GLOBAL_REGION, "update", "user", saved.name(), auditView(before), after);
+            AuditWriter.write(tx, AuditTrail.GLOBAL_REGION, "update", "user", saved.name(), auditView(before), after);
             return saved;
         });
     }
 
     @Override
     public int countEnabledAdmins() {
-        return dsl.fetchCount(
-                APP_USER, APP_USER.ROLE.eq(Role.ADMIN.code()).and(APP_USER.DISABLED.isFalse()));
+        return dsl.fetchCount(APP_USER, APP_USER.ROLE.eq(Role.ADMIN.code()).and(APP_USER.DISABLED.isFalse()));
     }
 
     private static void writeAreas(DSLContext tx, User user) {
@@ -143,14 +141,16 @@ public final class JooqUserRepository implements UserRepository {
     private static Map<String, List<Area>> areasOf(DSLContext ctx, List<String> names) {
         var q = ctx.selectFrom(USER_AREA);
         var where = names == null ? DSL.noCondition() : USER_AREA.USER_NAME.in(names);
-        return q.where(where)
+        return q
+                .where(where)
                 .orderBy(USER_AREA.REGION_CODE, USER_AREA.DISTRICT_CODE.asc().nullsFirst())
                 .fetch()
                 .stream()
                 .collect(Collectors.groupingBy(
                         r -> r.getUserName(),
                         LinkedHashMap::new,
-                        Collectors.mapping(r -> new Area(r.getRegionCode(), r.getDistrictCode()), Collectors.toList())));
+                        Collectors.mapping(
+                                r -> new Area(r.getRegionCode(), r.getDistrictCode()), Collectors.toList())));
     }
 
     private static User toUser(AppUserRecord r, List<Area> areas) {

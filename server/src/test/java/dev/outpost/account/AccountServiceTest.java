@@ -40,8 +40,7 @@ class AccountServiceTest {
         db = TestDatabase.create("accounts");
         dsl = db.database().dsl();
         new JooqRegionRepository(db.database()).upsert(new Region("demo", "示范市", "Demo", true));
-        new JooqDistrictRepository(db.database())
-                .upsertAll("demo", new InMemoryDistricts().find("demo", null));
+        new JooqDistrictRepository(db.database()).upsertAll("demo", new InMemoryDistricts().find("demo", null));
     }
 
     @AfterAll
@@ -123,20 +122,23 @@ class AccountServiceTest {
         }
         // at T0+5min, even the right password is refused; the first failure leaves the window at T0+15min
         assertThatThrownBy(() -> accounts.login("pat", "planner-password-1", "10.0.0.2", null))
-                .isInstanceOfSatisfying(
-                        LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(600));
+                .isInstanceOfSatisfying(LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds())
+                        .isEqualTo(600));
         assertThat(attempts("pat")).as("refused attempts are not counted").isEqualTo(5);
         clock.advance(Duration.ofMinutes(10).minusSeconds(1)); // T0+14:59, the failure at T0 still counts
         assertThatThrownBy(() -> accounts.login("pat", "planner-password-1", "10.0.0.2", null))
-                .isInstanceOfSatisfying(
-                        LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(1));
+                .isInstanceOfSatisfying(LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds())
+                        .isEqualTo(1));
         clock.advance(Duration.ofSeconds(1)); // T0+15:00, as announced: the window is (now - 15 min, now]
-        assertThat(accounts.login("pat", "planner-password-1", "10.0.0.2", null).user().name())
+        assertThat(accounts.login("pat", "planner-password-1", "10.0.0.2", null)
+                        .user()
+                        .name())
                 .isEqualTo("pat");
         // the success starts a new count: one more failure does not lock
         assertThatThrownBy(() -> accounts.login("pat", "guess", "10.0.0.1", null))
                 .isInstanceOf(AuthenticationException.class);
-        assertThat(accounts.login("pat", "planner-password-1", "10.0.0.1", null)).isNotNull();
+        assertThat(accounts.login("pat", "planner-password-1", "10.0.0.1", null))
+                .isNotNull();
     }
 
     @Test
@@ -148,10 +150,11 @@ class AccountServiceTest {
                     .isInstanceOf(AuthenticationException.class);
         }
         assertThatThrownBy(() -> accounts.login("pat", "planner-password-1", "203.0.113.9", null))
-                .isInstanceOfSatisfying(
-                        LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(900));
+                .isInstanceOfSatisfying(LoginThrottledException.class, e -> assertThat(e.retryAfterSeconds())
+                        .isEqualTo(900));
         // another address is not affected
-        assertThat(accounts.login("pat", "planner-password-1", "198.51.100.7", null)).isNotNull();
+        assertThat(accounts.login("pat", "planner-password-1", "198.51.100.7", null))
+                .isNotNull();
     }
 
     int attempts(String name) {
@@ -161,17 +164,21 @@ class AccountServiceTest {
     @Test
     void sessionsEndWhenIdleAndAtTheirAbsoluteLifetime() {
         create("pat", Role.PLANNER, "planner-password-1");
-        String token = accounts.login("pat", "planner-password-1", "10.0.0.1", null).token();
+        String token =
+                accounts.login("pat", "planner-password-1", "10.0.0.1", null).token();
         // used every 29 minutes it stays alive ...
         for (int i = 0; i < 16; i++) {
             clock.advance(Duration.ofMinutes(29));
-            assertThat(accounts.authenticate(token)).as("after %d x 29 min", i + 1).isPresent();
+            assertThat(accounts.authenticate(token))
+                    .as("after %d x 29 min", i + 1)
+                    .isPresent();
         }
         // ... until 8 hours after login (16 x 29 min = 7 h 44 min)
         clock.advance(Duration.ofMinutes(16));
         assertThat(accounts.authenticate(token)).as("8 h after login").isEmpty();
 
-        String idle = accounts.login("pat", "planner-password-1", "10.0.0.1", null).token();
+        String idle =
+                accounts.login("pat", "planner-password-1", "10.0.0.1", null).token();
         clock.advance(Duration.ofMinutes(30));
         assertThat(accounts.authenticate(idle)).as("30 min unused").isEmpty();
     }
@@ -189,7 +196,9 @@ class AccountServiceTest {
     }
 
     Instant lastSeen(LoginResult r) {
-        return dsl.fetchOne("SELECT last_seen_at FROM user_session WHERE session_id = ?", r.session().idHash())
+        return dsl.fetchOne(
+                        "SELECT last_seen_at FROM user_session WHERE session_id = ?",
+                        r.session().idHash())
                 .get(0, java.time.OffsetDateTime.class)
                 .toInstant();
     }
@@ -201,7 +210,9 @@ class AccountServiceTest {
         LoginResult renewed = accounts.login("pat", "planner-password-1", "10.0.0.1", first.token());
         assertThat(renewed.token()).isNotEqualTo(first.token());
         assertThat(renewed.session().csrfToken()).isNotEqualTo(first.session().csrfToken());
-        assertThat(accounts.authenticate(first.token())).as("the token presented at login").isEmpty();
+        assertThat(accounts.authenticate(first.token()))
+                .as("the token presented at login")
+                .isEmpty();
         assertThat(accounts.authenticate(renewed.token())).isPresent();
         // a second device keeps its own session
         LoginResult phone = accounts.login("pat", "planner-password-1", "10.0.0.9", null);
@@ -218,8 +229,10 @@ class AccountServiceTest {
         create("pat", Role.PLANNER, "planner-password-1");
         String a = accounts.login("pat", "planner-password-1", "10.0.0.1", null).token();
         String b = accounts.login("pat", "planner-password-1", "10.0.0.2", null).token();
-        Actor.as("ada", () -> accounts.updateUser(
-                "pat", new AccountService.UserChange(null, null, null, null, "planner-password-2")));
+        Actor.as(
+                "ada",
+                () -> accounts.updateUser(
+                        "pat", new AccountService.UserChange(null, null, null, null, "planner-password-2")));
         assertThat(accounts.authenticate(a)).isEmpty();
         assertThat(accounts.authenticate(b)).isEmpty();
         String c = accounts.login("pat", "planner-password-2", "10.0.0.1", null).token();
@@ -229,21 +242,27 @@ class AccountServiceTest {
         Actor.as("ada", () -> accounts.updateUser("pat", new AccountService.UserChange(null, null, null, false, null)));
         assertThat(accounts.authenticate(c)).isEmpty();
         String d = accounts.login("pat", "planner-password-2", "10.0.0.1", null).token();
-        Actor.as("ada", () -> accounts.updateUser(
-                "pat", new AccountService.UserChange(null, Role.LEADER, List.of(new Area("demo", "449901")), null,
-                        null)));
+        Actor.as(
+                "ada",
+                () -> accounts.updateUser(
+                        "pat",
+                        new AccountService.UserChange(
+                                null, Role.LEADER, List.of(new Area("demo", "449901")), null, null)));
         assertThat(accounts.authenticate(d).orElseThrow().user().role()).isEqualTo(Role.LEADER);
     }
 
     @Test
     void anAdminCannotRemoveThemselvesAndTheLastAdminStays() {
         create("ada", Role.ADMIN, "admin-password-1");
-        assertThatThrownBy(() -> Actor.as("ada", () -> accounts.updateUser(
-                        "ada", new AccountService.UserChange(null, Role.PLANNER, null, null, null))))
+        assertThatThrownBy(() -> Actor.as(
+                        "ada",
+                        () -> accounts.updateUser(
+                                "ada", new AccountService.UserChange(null, Role.PLANNER, null, null, null))))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("your own");
-        assertThatThrownBy(() -> Actor.as("cli", () -> accounts.updateUser(
-                        "ada", new AccountService.UserChange(null, null, null, true, null))))
+        assertThatThrownBy(() -> Actor.as(
+                        "cli",
+                        () -> accounts.updateUser("ada", new AccountService.UserChange(null, null, null, true, null))))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("last enabled admin");
         create("bob", Role.ADMIN, "admin-password-2");
@@ -255,8 +274,11 @@ class AccountServiceTest {
     @Test
     void badAccountsAreRefusedWithEveryProblemNamed() {
         assertThatThrownBy(() -> accounts.createUser(
-                        "Bad Name!", null, Role.PLANNER, "short", List.of(new Area("atlantis", null), new Area(
-                                "demo", "999999"))))
+                        "Bad Name!",
+                        null,
+                        Role.PLANNER,
+                        "short",
+                        List.of(new Area("atlantis", null), new Area("demo", "999999"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.field())
                         .containsExactly("user", "password", "areas[0].region", "areas[1].district"));
@@ -279,7 +301,8 @@ class AccountServiceTest {
         AccountService stronger = service(new PasswordHasher(128, 2, 1, 2, new SecureRandom()));
         stronger.login("pat", "planner-password-1", "10.0.0.1", null);
         assertThat(storedHash("pat")).contains("$m=128,t=2,p=1$");
-        assertThat(stronger.login("pat", "planner-password-1", "10.0.0.1", null)).isNotNull();
+        assertThat(stronger.login("pat", "planner-password-1", "10.0.0.1", null))
+                .isNotNull();
     }
 
     String storedHash(String name) {
@@ -290,12 +313,14 @@ class AccountServiceTest {
     @Test
     void accountChangesAreAuditedWithoutThePasswordHash() {
         create("pat", Role.PLANNER, "planner-password-1", Area.region("demo"));
-        Actor.as("ada", () -> accounts.updateUser(
-                "pat", new AccountService.UserChange(null, Role.LEADER, List.of(new Area("demo", "449901")), null,
-                        "planner-password-2")));
-        var rows = dsl.fetch(
-                "SELECT actor, action, before::text AS b, after::text AS a FROM audit_log"
-                        + " WHERE region_code = '*' AND entity = 'user' AND entity_id = 'pat' ORDER BY audit_id");
+        Actor.as(
+                "ada",
+                () -> accounts.updateUser(
+                        "pat",
+                        new AccountService.UserChange(
+                                null, Role.LEADER, List.of(new Area("demo", "449901")), null, "planner-password-2")));
+        var rows = dsl.fetch("SELECT actor, action, before::text AS b, after::text AS a FROM audit_log"
+                + " WHERE region_code = '*' AND entity = 'user' AND entity_id = 'pat' ORDER BY audit_id");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("actor", String.class)).isEqualTo("test");
         assertThat(rows.get(1).get("actor", String.class)).isEqualTo("ada");

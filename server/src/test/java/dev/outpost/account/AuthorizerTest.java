@@ -70,7 +70,10 @@ class AuthorizerTest {
         assertThat(decide("GET", "/api/admin/users", ADMIN)).isEqualTo(Outcome.ALLOW);
         Decision d = authorizer.decide(
                 new AccessRequest("PUT", "/api/stations/{id}", Map.of("id", "3"), "demo", null, LEADER_B));
-        assertThat(d.reason()).contains("role 'leader'").contains("PUT /api/stations/{id}").contains("planner");
+        assertThat(d.reason())
+                .contains("role 'leader'")
+                .contains("PUT /api/stations/{id}")
+                .contains("planner");
     }
 
     @Test
@@ -83,8 +86,8 @@ class AuthorizerTest {
                 .isEqualTo(Outcome.ALLOW);
         assertThat(decide("POST", "/api/imports/stations", Map.of(), "other", null, ADMIN))
                 .isEqualTo(Outcome.ALLOW);
-        Decision d = authorizer.decide(
-                new AccessRequest("POST", "/api/stations", Map.of(), "demo", null, PLANNER_OTHER));
+        Decision d =
+                authorizer.decide(new AccessRequest("POST", "/api/stations", Map.of(), "demo", null, PLANNER_OTHER));
         assertThat(d.reason()).contains("olga").contains("region 'demo'");
     }
 
@@ -95,16 +98,19 @@ class AuthorizerTest {
         assertThat(decide("GET", "/api/audit", Map.of(), "demo", B, LEADER_A)).isEqualTo(Outcome.FORBIDDEN);
         assertThat(decide("GET", "/api/audit", Map.of(), "demo", B1, LEADER_A)).isEqualTo(Outcome.FORBIDDEN);
         // a subdistrict leader answers for neither the district above nor the sibling
-        assertThat(decide("GET", "/api/audit", Map.of(), "demo", A1A, LEADER_A1)).isEqualTo(Outcome.ALLOW);
+        assertThat(decide("GET", "/api/audit", Map.of(), "demo", A1A, LEADER_A1))
+                .isEqualTo(Outcome.ALLOW);
         assertThat(decide("GET", "/api/audit", Map.of(), "demo", A, LEADER_A1)).isEqualTo(Outcome.FORBIDDEN);
         assertThat(decide("GET", "/api/audit", Map.of(), "demo", A2, LEADER_A1)).isEqualTo(Outcome.FORBIDDEN);
         // the same code in another region is another area
         assertThat(decide("GET", "/api/audit", Map.of(), "other", A, LEADER_A)).isEqualTo(Outcome.FORBIDDEN);
         // an unknown district is nobody's (but an admin's, whose request then fails in the handler)
-        assertThat(decide("GET", "/api/audit", Map.of(), "demo", "999", LEADER_A)).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(decide("GET", "/api/audit", Map.of(), "demo", "999", LEADER_A))
+                .isEqualTo(Outcome.FORBIDDEN);
         assertThat(decide("GET", "/api/audit", Map.of(), "demo", "999", ADMIN)).isEqualTo(Outcome.ALLOW);
         // no district named: allowed, the handler limits the rows
-        assertThat(decide("GET", "/api/audit", Map.of(), "demo", null, LEADER_B)).isEqualTo(Outcome.ALLOW);
+        assertThat(decide("GET", "/api/audit", Map.of(), "demo", null, LEADER_B))
+                .isEqualTo(Outcome.ALLOW);
     }
 
     @Test
@@ -121,8 +127,8 @@ class AuthorizerTest {
         assertThat(decide("POST", "/api/proposals/{id}/return", seven, "demo", null, null))
                 .isEqualTo(Outcome.LOGIN_REQUIRED);
         // lee-a drafted proposal 9 in their own district: still not theirs to decide
-        Decision own = authorizer.decide(new AccessRequest(
-                "POST", "/api/proposals/{id}/approve", Map.of("id", "9"), "demo", null, LEADER_A));
+        Decision own = authorizer.decide(
+                new AccessRequest("POST", "/api/proposals/{id}/approve", Map.of("id", "9"), "demo", null, LEADER_A));
         assertThat(own.outcome()).isEqualTo(Outcome.FORBIDDEN);
         assertThat(own.reason()).contains("lee-a").contains("may not decide");
         // a district named in the query cannot widen the check past the proposal's own district
@@ -139,8 +145,8 @@ class AuthorizerTest {
     @Test
     void aRuleWhoseTargetCannotBeResolvedIsRefused() {
         Authorizer withoutResolver = new Authorizer(AccessPolicy.standard(), new InMemoryDistricts(), Map.of());
-        Decision d = withoutResolver.decide(new AccessRequest(
-                "POST", "/api/proposals/{id}/approve", Map.of("id", "7"), "demo", null, LEADER_A));
+        Decision d = withoutResolver.decide(
+                new AccessRequest("POST", "/api/proposals/{id}/approve", Map.of("id", "7"), "demo", null, LEADER_A));
         assertThat(d.outcome()).isEqualTo(Outcome.FORBIDDEN);
         assertThat(d.reason()).contains("no resolver for target 'proposal'");
     }
@@ -149,7 +155,8 @@ class AuthorizerTest {
     void endpointsWithoutARuleAreReadableButNeverWritable() {
         assertThat(decide("GET", "/api/not-in-the-table", null)).isEqualTo(Outcome.ALLOW);
         for (String m : List.of("POST", "PUT", "PATCH", "DELETE")) {
-            Decision d = authorizer.decide(new AccessRequest(m, "/api/not-in-the-table", Map.of(), "demo", null, ADMIN));
+            Decision d =
+                    authorizer.decide(new AccessRequest(m, "/api/not-in-the-table", Map.of(), "demo", null, ADMIN));
             assertThat(d.outcome()).as(m).isEqualTo(Outcome.FORBIDDEN);
             assertThat(d.reason()).contains("no access rule");
         }
@@ -163,7 +170,8 @@ class AuthorizerTest {
         assertThat(a.areaCodes()).isEqualTo(Map.of("demo", Set.of(A, A1, A1A, A2)));
         AreaFilter p = authorizer.visibleAreas(PLANNER);
         assertThat(p.wholeRegions()).containsExactly("demo");
-        assertThat(authorizer.visibleAreas(user("nobody", Role.LEADER)).isEmpty()).isTrue();
+        assertThat(authorizer.visibleAreas(user("nobody", Role.LEADER)).isEmpty())
+                .isTrue();
         assertThat(authorizer.areaAndBelow("other", C)).containsExactly(C);
     }
 
@@ -201,7 +209,9 @@ class AuthorizerTest {
                 assertThat(r.roles()).as(r.key()).containsExactly(Role.ADMIN);
             }
             if (r.isWrite() && !r.path().startsWith("/api/auth/")) {
-                assertThat(r.roles()).as("only staff change anything: " + r.key()).doesNotContain(Role.PUBLIC);
+                assertThat(r.roles())
+                        .as("only staff change anything: " + r.key())
+                        .doesNotContain(Role.PUBLIC);
             }
             if (r.path().startsWith("/api/stations") || r.path().startsWith("/api/imports")) {
                 if (r.isWrite()) {

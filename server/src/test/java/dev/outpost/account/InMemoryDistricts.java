@@ -50,8 +50,11 @@ final class InMemoryDistricts implements DistrictRepository {
 
     static MultiPolygon square() {
         Polygon p = Geometries.factory().createPolygon(new Coordinate[] {
-            new Coordinate(114, 22), new Coordinate(114.01, 22), new Coordinate(114.01, 22.01),
-            new Coordinate(114, 22.01), new Coordinate(114, 22)
+            new Coordinate(114, 22),
+            new Coordinate(114.01, 22),
+            new Coordinate(114.01, 22.01),
+            new Coordinate(114, 22.01),
+            new Coordinate(114, 22)
         });
         return Geometries.factory().createMultiPolygon(new Polygon[] {p});
     }

@@ -27,8 +27,7 @@ class PasswordHasherTest {
         // password 32 x 0x01, salt 16 x 0x02, secret 8 x 0x03, associated data 12 x 0x04
         byte[] tag = PasswordHasher.argon2id(
                 repeat(0x01, 32), repeat(0x02, 16), 32, 3, 4, 32, repeat(0x03, 8), repeat(0x04, 12));
-        assertThat(HEX.formatHex(tag))
-                .isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+        assertThat(HEX.formatHex(tag)).isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
     }
 
     @Test
@@ -52,7 +51,9 @@ class PasswordHasherTest {
         PasswordHasher h = new PasswordHasher();
         assertThat(h.verify("password", reference)).isTrue();
         assertThat(h.verify("Password", reference)).isFalse();
-        assertThat(h.needsRehash(reference)).as("64 MiB is not our parameter set").isTrue();
+        assertThat(h.needsRehash(reference))
+                .as("64 MiB is not our parameter set")
+                .isTrue();
     }
 
     @Test
@@ -71,8 +72,7 @@ class PasswordHasherTest {
                 32,
                 null,
                 null);
-        assertThat(HEX.formatHex(tag))
-                .isEqualTo("8037e9c3cc7a4f9f50734511eb2f92eceb2efcfbb50709db20cab2d7e849ae72");
+        assertThat(HEX.formatHex(tag)).isEqualTo("8037e9c3cc7a4f9f50734511eb2f92eceb2efcfbb50709db20cab2d7e849ae72");
         assertThat(PasswordHasher.encode(19456, 2, 1, salt, tag)).isEqualTo(reference);
         PasswordHasher h = new PasswordHasher();
         assertThat(h.verify("correct horse battery staple 暖蜂", reference)).isTrue();
@@ -111,7 +111,8 @@ class PasswordHasherTest {
         char last = p[5].charAt(0);
         String flipped = good.replace("$" + p[5], "$" + (last == 'A' ? 'B' : 'A') + p[5].substring(1));
         assertThat(h.verify("secret-secret", flipped)).isFalse();
-        assertThat(h.verify("secret-secret", good.replace("argon2id", "argon2i"))).isFalse();
+        assertThat(h.verify("secret-secret", good.replace("argon2id", "argon2i")))
+                .isFalse();
         assertThat(h.verify("secret-secret", good.replace("v=19", "v=16"))).isFalse();
         assertThat(h.verify("secret-secret", "$argon2id$v=19$m=99999999,t=2,p=1$c2FsdHNhbHQ$" + p[5]))
                 .as("absurd memory is refused, not attempted")

@@ -44,7 +44,9 @@ class AccountCommandsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AccountCommands.Request r = AccountCommands.parse(args, stdin(stdin), null);
         int code = AccountCommands.run(
-                components.accounts(), r, new PrintStream(out, true, StandardCharsets.UTF_8),
+                components.accounts(),
+                r,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         lastOut = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         return code;
@@ -54,7 +56,8 @@ class AccountCommandsTest {
 
     @Test
     void createsTheFirstAdminFromStandardInputAndItCanLogIn() {
-        assertThat(run("管理员的密码-2026\n", "--user", "Root", "--display-name", "系统管理员")).isZero();
+        assertThat(run("管理员的密码-2026\n", "--user", "Root", "--display-name", "系统管理员"))
+                .isZero();
         assertThat(lastOut).contains("admin 'root' created");
         LoginResult r = components.accounts().login("root", "管理员的密码-2026", "127.0.0.1", null);
         assertThat(r.user().role()).isEqualTo(Role.ADMIN);
@@ -79,7 +82,8 @@ class AccountCommandsTest {
         Path file = dir.resolve("pw.txt");
         Files.writeString(file, "file-password-1\n", StandardCharsets.UTF_8);
         assertThat(run("", "--user", "ops", "--password-file", file.toString())).isZero();
-        assertThat(components.accounts().login("ops", "file-password-1", "127.0.0.1", null)).isNotNull();
+        assertThat(components.accounts().login("ops", "file-password-1", "127.0.0.1", null))
+                .isNotNull();
 
         assertThat(run("short\n", "--user", "weak")).isEqualTo(2);
         assertThat(lastOut).contains("at least 10");
@@ -91,7 +95,12 @@ class AccountCommandsTest {
         assertThatThrownBy(() -> AccountCommands.parse(new String[] {"--password-file", "x"}, stdin(""), null))
                 .hasMessageContaining("--user is required");
         assertThatThrownBy(() -> AccountCommands.parse(
-                        new String[] {"--user", "x", "--password-file", dir.resolve("missing").toString()},
+                        new String[] {
+                            "--user",
+                            "x",
+                            "--password-file",
+                            dir.resolve("missing").toString()
+                        },
                         stdin(""),
                         null))
                 .hasMessageContaining("cannot read password file");

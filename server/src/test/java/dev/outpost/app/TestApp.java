@@ -66,8 +66,7 @@ public final class TestApp implements AutoCloseable {
 
     /** Creates an account (audited as actor {@code test}). */
     public User createUser(String name, Role role, List<Area> areas, String password) {
-        return Actor.as(
-                "test", () -> components.accounts().createUser(name, name, role, password, areas));
+        return Actor.as("test", () -> components.accounts().createUser(name, name, role, password, areas));
     }
 
     /** A new client logged in as {@code user}; fails the test when the login does not succeed. */

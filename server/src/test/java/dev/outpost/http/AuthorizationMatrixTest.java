@@ -91,15 +91,16 @@ class AuthorizationMatrixTest {
     void everyRegisteredRouteHasARuleInThePolicy() {
         Set<String> routes = registeredRoutes();
         assertThat(routes).as("the server's routes").hasSizeGreaterThan(15);
-        Set<String> ruled = AccessPolicy.standard().rules().stream()
-                .map(AccessRule::key)
-                .collect(Collectors.toSet());
+        Set<String> ruled =
+                AccessPolicy.standard().rules().stream().map(AccessRule::key).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>(routes);
         missing.removeAll(ruled);
         assertThat(missing).as("routes without an access rule").isEmpty();
         Set<String> unrouted = new TreeSet<>(ruled);
         unrouted.removeAll(routes);
-        assertThat(unrouted).as("rules without a route (only those written ahead)").isEqualTo(new TreeSet<>(PLANNED));
+        assertThat(unrouted)
+                .as("rules without a route (only those written ahead)")
+                .isEqualTo(new TreeSet<>(PLANNED));
     }
 
     /** 401 for the public, 403 for others, when the rule refuses; 0 ("anything but 401/403/5xx") when it allows. */
@@ -170,9 +171,9 @@ class AuthorizationMatrixTest {
                 }));
             }
         }
-        tests.add(DynamicTest.dynamicTest("no request of the matrix changed any data", () -> assertThat(
-                        DbSnapshot.of(app.db().database()))
-                .isEqualTo(before)));
+        tests.add(DynamicTest.dynamicTest(
+                "no request of the matrix changed any data",
+                () -> assertThat(DbSnapshot.of(app.db().database())).isEqualTo(before)));
         return tests;
     }
 
@@ -186,7 +187,9 @@ class AuthorizationMatrixTest {
                 .isEqualTo(200);
         HttpResponse<String> r = a.get("/api/audit?region=demo&district=" + DISTRICT_B);
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(ApiSession.json(r).get("detail").asText()).contains("leader-a").contains(DISTRICT_B);
+        assertThat(ApiSession.json(r).get("detail").asText())
+                .contains("leader-a")
+                .contains(DISTRICT_B);
         assertThat(a.get("/api/audit?region=demo&district=449902001").statusCode())
                 .as("a subdistrict of B")
                 .isEqualTo(403);

@@ -80,20 +80,21 @@ class SecurityApiTest {
                         "application/json",
                         Map.of("X-Forwarded-Proto", "https"));
         String secure = tls.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(secure).startsWith("__Host-outpost_session=").contains("; Secure").contains("; Path=/");
+        assertThat(secure)
+                .startsWith("__Host-outpost_session=")
+                .contains("; Secure")
+                .contains("; Path=/");
         String pair = secure.substring(0, secure.indexOf(';'));
         String token = pair.substring(pair.indexOf('=') + 1);
-        HttpResponse<String> overTls =
-                app.anonymous().raw("GET", "/api/auth/me", null, null, Map.of("Cookie", pair, "X-Forwarded-Proto",
-                        "https"));
+        HttpResponse<String> overTls = app.anonymous()
+                .raw("GET", "/api/auth/me", null, null, Map.of("Cookie", pair, "X-Forwarded-Proto", "https"));
         assertThat(json(overTls).get("authenticated").asBoolean()).isTrue();
-        HttpResponse<String> downgraded = app.anonymous()
-                .raw("GET", "/api/auth/me", null, null, Map.of("Cookie", "outpost_session=" + token));
+        HttpResponse<String> downgraded =
+                app.anonymous().raw("GET", "/api/auth/me", null, null, Map.of("Cookie", "outpost_session=" + token));
         assertThat(json(downgraded).get("authenticated").asBoolean())
                 .as("the secure cookie's token under the plain name over plain HTTP is still this session")
                 .isTrue();
-        HttpResponse<String> wrongName = app.anonymous()
-                .raw("GET", "/api/auth/me", null, null, Map.of("Cookie", pair));
+        HttpResponse<String> wrongName = app.anonymous().raw("GET", "/api/auth/me", null, null, Map.of("Cookie", pair));
         assertThat(json(wrongName).get("authenticated").asBoolean())
                 .as("over plain HTTP the __Host- cookie is not read")
                 .isFalse();
@@ -107,37 +108,62 @@ class SecurityApiTest {
         String origin = app.origin();
         String path = "/api/stations?region=demo";
 
-        assertRefused(pat.raw("POST", path, STATION_A, "application/json", Map.of("Origin", origin)), 403,
+        assertRefused(
+                pat.raw("POST", path, STATION_A, "application/json", Map.of("Origin", origin)),
+                403,
                 "X-CSRF-Token is missing");
         assertRefused(
-                pat.raw("POST", path, STATION_A, "application/json", Map.of("Origin", origin, "X-CSRF-Token",
-                        "x".repeat(43))),
+                pat.raw(
+                        "POST",
+                        path,
+                        STATION_A,
+                        "application/json",
+                        Map.of("Origin", origin, "X-CSRF-Token", "x".repeat(43))),
                 403,
                 "does not belong to this session");
         assertRefused(
-                pat.raw("POST", path, STATION_A, "application/json", Map.of("Origin", origin, "X-CSRF-Token",
-                        lee.csrfToken())),
+                pat.raw(
+                        "POST",
+                        path,
+                        STATION_A,
+                        "application/json",
+                        Map.of("Origin", origin, "X-CSRF-Token", lee.csrfToken())),
                 403,
                 "does not belong to this session");
         assertRefused(
-                pat.raw("POST", path, STATION_A, "application/json",
+                pat.raw(
+                        "POST",
+                        path,
+                        STATION_A,
+                        "application/json",
                         Map.of("Origin", "https://evil.example", "X-CSRF-Token", pat.csrfToken())),
                 403,
                 "cross-site request refused");
         assertRefused(
-                pat.raw("POST", path, STATION_A, "application/json",
+                pat.raw(
+                        "POST",
+                        path,
+                        STATION_A,
+                        "application/json",
                         Map.of("Referer", "https://evil.example/form.html", "X-CSRF-Token", pat.csrfToken())),
                 403,
                 "evil.example");
         assertRefused(
-                pat.raw("POST", path, STATION_A, "application/json",
+                pat.raw(
+                        "POST",
+                        path,
+                        STATION_A,
+                        "application/json",
                         Map.of("Origin", "null", "X-CSRF-Token", pat.csrfToken())),
                 403,
                 "cross-site");
         assertRefused(
-                pat.raw("POST", path, STATION_A, "application/json",
-                        Map.of("Origin", origin.replace("127.0.0.1", "127.0.0.2"), "X-CSRF-Token",
-                                pat.csrfToken())),
+                pat.raw(
+                        "POST",
+                        path,
+                        STATION_A,
+                        "application/json",
+                        Map.of("Origin", origin.replace("127.0.0.1", "127.0.0.2"), "X-CSRF-Token", pat.csrfToken())),
                 403,
                 "cross-site");
         // a DELETE and an upload are state-changing too
@@ -145,13 +171,22 @@ class SecurityApiTest {
         // login CSRF: a foreign page logging the victim into the attacker's account, or a plain HTML form
         assertRefused(
                 app.anonymous()
-                        .raw("POST", "/api/auth/login", "{\"user\":\"pat\",\"password\":\"planner-pass-1\"}",
-                                "application/json", Map.of("Origin", "https://evil.example")),
+                        .raw(
+                                "POST",
+                                "/api/auth/login",
+                                "{\"user\":\"pat\",\"password\":\"planner-pass-1\"}",
+                                "application/json",
+                                Map.of("Origin", "https://evil.example")),
                 403,
                 "cross-site");
         assertRefused(
-                app.anonymous().raw("POST", "/api/auth/login", "user=pat&password=planner-pass-1",
-                        "application/x-www-form-urlencoded", Map.of()),
+                app.anonymous()
+                        .raw(
+                                "POST",
+                                "/api/auth/login",
+                                "user=pat&password=planner-pass-1",
+                                "application/x-www-form-urlencoded",
+                                Map.of()),
                 415,
                 "JSON");
         assertThat(DbSnapshot.of(app.db().database())).isEqualTo(before);
@@ -161,8 +196,8 @@ class SecurityApiTest {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
         // a client without Origin and Referer (a script) still needs the token
         long id = json(ok).get("id").asLong();
-        HttpResponse<String> script = pat.raw("DELETE", "/api/stations/" + id + "?region=demo", null, null,
-                Map.of("X-CSRF-Token", pat.csrfToken()));
+        HttpResponse<String> script = pat.raw(
+                "DELETE", "/api/stations/" + id + "?region=demo", null, null, Map.of("X-CSRF-Token", pat.csrfToken()));
         assertThat(script.statusCode()).as(script.body()).isEqualTo(204);
     }
 
@@ -172,7 +207,8 @@ class SecurityApiTest {
         ApiSession s = app.login("pat", "planner-pass-1");
         ApiSession stolen = s.copy();
         assertThat(s.logout().statusCode()).isEqualTo(204);
-        assertThat(json(stolen.get("/api/auth/me")).get("authenticated").asBoolean()).isFalse();
+        assertThat(json(stolen.get("/api/auth/me")).get("authenticated").asBoolean())
+                .isFalse();
         assertRefused(stolen.send("POST", "/api/stations?region=demo", STATION_A), 401, "log in");
 
         // after renewal at login: the cookie presented at login is ended
@@ -205,8 +241,13 @@ class SecurityApiTest {
         String token = s.cookie().substring(s.cookie().indexOf('=') + 1);
         String id = HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        int n = app.db().database().dsl().execute("UPDATE user_session SET " + assignment + " WHERE session_id = ?", id);
-        assertThat(n).as("the cookie's session is stored under the SHA-256 of its token").isEqualTo(1);
+        int n = app.db()
+                .database()
+                .dsl()
+                .execute("UPDATE user_session SET " + assignment + " WHERE session_id = ?", id);
+        assertThat(n)
+                .as("the cookie's session is stored under the SHA-256 of its token")
+                .isEqualTo(1);
     }
 
     @Test
@@ -265,11 +306,16 @@ class SecurityApiTest {
                 "/api/admin/users",
                 "{\"user\":\"xy\",\"role\":\"planner\",\"password\":\"short\",\"areas\":[{\"region\":\"demo\","
                         + "\"district\":\"000000\"}]}");
-        assertThat(json(bad2).get("problems").findValuesAsText("field")).containsExactly("password", "areas[0].district");
-        assertRefused(admin.send("POST", "/api/admin/users", "{\"user\":\"pat\",\"role\":\"planner\","
-                + "\"password\":\"another-pass-9\"}"), 409, "already exists");
-        assertRefused(admin.send("PUT", "/api/admin/users/" + TestApp.ADMIN, "{\"disabled\":true}"), 409,
-                "your own");
+        assertThat(json(bad2).get("problems").findValuesAsText("field"))
+                .containsExactly("password", "areas[0].district");
+        assertRefused(
+                admin.send(
+                        "POST",
+                        "/api/admin/users",
+                        "{\"user\":\"pat\",\"role\":\"planner\"," + "\"password\":\"another-pass-9\"}"),
+                409,
+                "already exists");
+        assertRefused(admin.send("PUT", "/api/admin/users/" + TestApp.ADMIN, "{\"disabled\":true}"), 409, "your own");
         assertRefused(admin.send("PUT", "/api/admin/users/nobody", "{\"role\":\"admin\"}"), 404, "nobody");
         assertRefused(admin.send("PUT", "/api/admin/users/pat", "{\"colour\":\"red\"}"), 422, "colour");
         assertRefused(admin.send("PUT", "/api/admin/users/pat", "[1,2]"), 400, "JSON object");
@@ -281,18 +327,15 @@ class SecurityApiTest {
         ApiSession pat = app.login("pat", "planner-pass-1");
         HttpResponse<String> a = pat.send("POST", "/api/stations?region=demo", STATION_A.replace("柳岸测试驿站", "审计站甲"));
         long idA = json(a).get("id").asLong();
-        pat.send(
-                "PUT",
-                "/api/stations/" + idA + "?region=demo",
-                STATION_A.replace("柳岸测试驿站", "审计站甲(改)"));
+        pat.send("PUT", "/api/stations/" + idA + "?region=demo", STATION_A.replace("柳岸测试驿站", "审计站甲(改)"));
         HttpResponse<String> b = pat.send(
                 "POST",
                 "/api/stations?region=demo",
                 STATION_A.replace("柳岸测试驿站", "审计站乙").replace("449901", "449902"));
         long idB = json(b).get("id").asLong();
 
-        JsonNode leaderA = json(app.login("lee-a", "leader-pass-a")
-                .get("/api/audit?region=demo&entity=station&entityId=" + idA));
+        JsonNode leaderA =
+                json(app.login("lee-a", "leader-pass-a").get("/api/audit?region=demo&entity=station&entityId=" + idA));
         JsonNode newest = leaderA.at("/entries/0");
         assertThat(newest.get("actor").asText()).isEqualTo("pat");
         assertThat(newest.get("action").asText()).isEqualTo("update");
@@ -304,10 +347,11 @@ class SecurityApiTest {
 
         // leader A sees station A's rows and district A's areas, never station B or accounts
         JsonNode all = json(app.login("lee-a", "leader-pass-a").get("/api/audit?limit=1000"));
-        assertThat(all.get("entries").findValuesAsText("districtCode")).isNotEmpty().allSatisfy(code -> assertThat(
-                        code)
-                .startsWith("449901"));
-        assertThat(all.get("entries").findValuesAsText("entityId")).contains(String.valueOf(idA))
+        assertThat(all.get("entries").findValuesAsText("districtCode"))
+                .isNotEmpty()
+                .allSatisfy(code -> assertThat(code).startsWith("449901"));
+        assertThat(all.get("entries").findValuesAsText("entityId"))
+                .contains(String.valueOf(idA))
                 .doesNotContain(String.valueOf(idB));
         assertThat(all.get("entries").findValuesAsText("entity")).doesNotContain("user");
         JsonNode leaderB = json(app.login("lee-b", "leader-pass-b").get("/api/audit?region=demo&entity=station"));

@@ -61,12 +61,16 @@ class LoginPageTest {
     @Test
     void aPlannerLogsInImportsWithTheCsrfHeaderAndLogsOut() {
         Page page = open();
-        assertThat(page.isVisible("[data-testid='import-section']")).as("public: no import form").isFalse();
+        assertThat(page.isVisible("[data-testid='import-section']"))
+                .as("public: no import form")
+                .isFalse();
         assertThat(page.isVisible("[data-testid='login-open']")).isTrue();
 
         logIn(page, "planner", "planner-pass-1");
         page.waitForSelector("[data-testid='auth-user']", new Page.WaitForSelectorOptions().setTimeout(10_000));
-        assertThat(page.textContent("[data-testid='auth-user']")).contains("planner").contains("规划人员");
+        assertThat(page.textContent("[data-testid='auth-user']"))
+                .contains("planner")
+                .contains("规划人员");
         assertThat(page.isVisible("[data-testid='import-section']")).isTrue();
         assertThat(page.isVisible("[data-testid='upload-form']")).isTrue();
         assertThat(page.isVisible("[data-testid='login-open']")).isFalse();
@@ -76,7 +80,9 @@ class LoginPageTest {
                 .orElseThrow();
         assertThat(cookie.httpOnly).isTrue();
         assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.STRICT);
-        assertThat(page.evaluate("() => document.cookie")).as("scripts cannot read the session").isEqualTo("");
+        assertThat(page.evaluate("() => document.cookie"))
+                .as("scripts cannot read the session")
+                .isEqualTo("");
 
         // a dry-run upload through the form: a write, so it only passes with the session's CSRF token
         String csv = "编号,类型,名称,经度,纬度\nW1,warm_bee_station,页面测试驿站,113.92,22.63\n";
@@ -89,7 +95,9 @@ class LoginPageTest {
 
         page.click("[data-testid='logout']");
         page.waitForSelector("[data-testid='login-open']");
-        assertThat(page.isVisible("[data-testid='import-section']")).as("logged out: form gone").isFalse();
+        assertThat(page.isVisible("[data-testid='import-section']"))
+                .as("logged out: form gone")
+                .isFalse();
         assertThat(page.isVisible("[data-testid='auth-user']")).isFalse();
         Object me = page.evaluate("() => fetch('api/auth/me').then(r => r.json()).then(j => j.authenticated)");
         assertThat(me).isEqualTo(false);
@@ -108,7 +116,9 @@ class LoginPageTest {
         page.click("[data-testid='login-submit']");
         page.waitForSelector("[data-testid='auth-user']");
         assertThat(page.textContent("[data-testid='auth-user']")).contains("区域负责人");
-        assertThat(page.isVisible("[data-testid='import-section']")).as("leaders do not import").isFalse();
+        assertThat(page.isVisible("[data-testid='import-section']"))
+                .as("leaders do not import")
+                .isFalse();
         // the session survives a reload (the page asks /api/auth/me at start)
         page.reload();
         page.waitForSelector("body[data-ready='true']");
