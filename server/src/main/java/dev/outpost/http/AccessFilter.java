@@ -116,14 +116,18 @@ final class AccessFilter {
             }
             source = referer;
         }
+        String host = ctx.header("Host");
+        if (host == null || host.isBlank()) { // HTTP/2 carries the authority elsewhere
+            host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
+        }
         String authority = authorityOf(source);
         if (authority != null
-                && (authority.equals(hostOf(ctx.header("Host"), source))
+                && (authority.equals(hostOf(host, source))
                         || authority.equals(hostOf(ctx.header("X-Forwarded-Host"), source)))) {
             return;
         }
-        throw new AccessDeniedException("cross-site request refused: it comes from '" + source
-                + "', not from this site '" + ctx.header("Host") + "'");
+        throw new AccessDeniedException(
+                "cross-site request refused: it comes from '" + source + "', not from this site '" + host + "'");
     }
 
     /** {@code host[:port]} of an origin or URL in lower case, without the scheme's default port; null if unusable. */
