@@ -139,6 +139,15 @@ public final class HexGrid {
         return k == out.length ? out : java.util.Arrays.copyOf(out, k);
     }
 
+    /** The cells at most {@code k} steps (0–100) from {@code cell}, itself included, in no particular order. */
+    public long[] disk(long cell, int k) {
+        requireCell(cell);
+        if (k < 0 || k > 100) {
+            throw new IllegalArgumentException("grid distance " + k + " is out of range 0..100");
+        }
+        return core().gridDisk(cell, k).stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** The area of a cell in square metres. */
     public double areaSquareMeters(long cell) {
         requireCell(cell);
