@@ -413,9 +413,17 @@ public final class GraphHopperNetwork implements RoadNetwork {
         Objects.requireNonNull(to, "to");
         checkMode(mode);
         ModeGraph graph = graphs.get(mode);
-        checkSnap("route start", from, mode, snapper.snap(from, graph));
-        checkSnap("route end", to, mode, snapper.snap(to, graph));
-        GHRequest request = new GHRequest(from.lat(), from.lon(), to.lat(), to.lon())
+        Snap start = snapper.snap(from, graph);
+        Snap end = snapper.snap(to, graph);
+        checkSnap("route start", from, mode, start);
+        checkSnap("route end", to, mode, end);
+        // Route between the road points: GraphHopper rejects query points outside the graph's bounding box even
+        // when they are a metre from a road; the snapped points are on the roads and snap to themselves.
+        GHRequest request = new GHRequest(
+                        start.getSnappedPoint().lat,
+                        start.getSnappedPoint().lon,
+                        end.getSnappedPoint().lat,
+                        end.getSnappedPoint().lon)
                 .setProfile(ModeProfiles.profileName(mode))
                 .setLocale(Locale.ENGLISH);
         GHResponse response = hopper.route(request);
