@@ -5,6 +5,7 @@ import dev.outpost.democity.CityPlan.Zone;
 import dev.outpost.democity.Names.RoadName;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -530,7 +531,7 @@ final class RoadNetworkBuilder {
         south.add(eastEnd);
         north.add(eastEnd);
         List<Integer> westbound = new ArrayList<>(north);
-        java.util.Collections.reverse(westbound);
+        Collections.reverse(westbound);
         carriageway(south);
         carriageway(westbound);
 
