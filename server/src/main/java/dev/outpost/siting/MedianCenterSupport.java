@@ -141,9 +141,9 @@ final class MedianCenterSupport {
         }
         boolean[] open = a.fixed().clone();
         double[] cur = new Nearest(n, dem, e, open, bigM).d1;
-        PriorityQueue<Entry> heap = new PriorityQueue<>(Math.max(1, n), (x, y) -> x.gain() != y.gain()
-                ? Double.compare(y.gain(), x.gain())
-                : Integer.compare(x.j(), y.j()));
+        PriorityQueue<Entry> heap = new PriorityQueue<>(
+                Math.max(1, n),
+                (x, y) -> x.gain() != y.gain() ? Double.compare(y.gain(), x.gain()) : Integer.compare(x.j(), y.j()));
         for (int j = 0; j < n; j++) {
             if (!open[j]) {
                 heap.add(new Entry(savings(e, dem, j, cur, w), j, 0));

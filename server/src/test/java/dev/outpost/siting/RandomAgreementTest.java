@@ -274,7 +274,8 @@ class RandomAgreementTest {
             }
             java.util.Collections.shuffle(all, rnd);
             int min = rnd.nextInt(2);
-            in.groups.add(all.subList(0, size).stream().mapToInt(Integer::intValue).toArray());
+            in.groups.add(
+                    all.subList(0, size).stream().mapToInt(Integer::intValue).toArray());
             in.limits.add(new int[] {min, min + rnd.nextInt(2)});
         }
         if (rnd.nextDouble() < 0.3) {
@@ -395,7 +396,10 @@ class RandomAgreementTest {
         int dominated = 0;
         for (int t = 0; t < 60; t++) {
             Instance in = randomInstance(rnd, true);
-            int free = in.n - (int) java.util.stream.IntStream.range(0, in.n).filter(j -> in.fixed[j]).count();
+            int free = in.n
+                    - (int) java.util.stream.IntStream.range(0, in.n)
+                            .filter(j -> in.fixed[j])
+                            .count();
             int p = 1 + rnd.nextInt(Math.min(3, free));
             MaximalCoveringProblem problem = in.mclp(p);
             double best = bruteMclp(in, p);
@@ -478,8 +482,9 @@ class RandomAgreementTest {
                 assertThat(greedy.objective()).as(where).isGreaterThanOrEqualTo(best);
                 assertThat(in.feasible(newFlags(in, greedy))).as(where).isTrue();
                 if (!Double.isNaN(target)) {
-                    assertThat(greedy.coveredWeight()).as(where).isGreaterThanOrEqualTo(
-                            target * in.totalWeight() - 1e-6);
+                    assertThat(greedy.coveredWeight())
+                            .as(where)
+                            .isGreaterThanOrEqualTo(target * in.totalWeight() - 1e-6);
                 }
             }
             assertThat(greedy.bestBound()).as(where).isLessThanOrEqualTo(best);
@@ -549,8 +554,8 @@ class RandomAgreementTest {
                     ? PCenterProblem.from(costs, p).withFixedSites(fixed >= 0 ? List.of("s" + fixed) : List.of())
                     : PMedianProblem.from(costs, p).withFixedSites(fixed >= 0 ? List.of("s" + fixed) : List.of());
             double best = bruteAssign(costs, p, fixed, center);
-            String where = (center ? "p-center" : "p-median") + " instance " + t + " (n=" + n + ", m=" + m + ", p="
-                    + p + ")";
+            String where =
+                    (center ? "p-center" : "p-median") + " instance " + t + " (n=" + n + ", m=" + m + ", p=" + p + ")";
             SitingResult exact = EXACT.solve(problem, OPTIONS);
             assertThat(exact.status()).as(where + " " + exact.message()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(exact.objective()).as(where).isCloseTo(best, within(1e-9 * Math.max(1, best)));
