@@ -34,8 +34,8 @@ import org.locationtech.jts.geom.Point;
  * coordinates outside China, negative or fractional capacity, duplicate external ids (both rows named), truncated
  * rows. Rows with an error are left out of {@link ParsedFile#rows()}; the caller decides whether to import the rest.
  *
- * <p>A text cell written by {@link StationCsvWriter} with a protective {@code '} before {@code = + - @} (against
- * formula injection) reads back without it.
+ * <p>In CSV, a text cell written by {@link StationCsvWriter} with a protective {@code '} before {@code = + - @}
+ * (against formula injection) reads back without it. Cells are trimmed.
  *
  * <p>Row numbers: CSV and XLSX rows as a spreadsheet shows them (header = row 1, first data row = row 2); GeoJSON
  * and Shapefile features from 1 ("feature N"). Instances are immutable and thread-safe.
@@ -213,11 +213,11 @@ public final class StationFileReader {
         List<ParsedRow<Station>> rows = new ArrayList<>();
         Map<String, List<Integer>> rowsByExternalId = new LinkedHashMap<>();
         for (RawTable.RawRow raw : table.rows()) {
-            Station station = station(raw, columns, sourceCrs, problems);
+            Station station = station(raw, columns, sourceCrs, format == FileFormat.CSV, problems);
             if (station != null) {
                 rows.add(new ParsedRow<>(raw.row(), station));
             }
-            String externalId = cell(raw, columns, StationFields.EXTERNAL_ID);
+            String externalId = text(raw, columns, StationFields.EXTERNAL_ID, format == FileFormat.CSV);
             if (externalId != null) {
                 rowsByExternalId.computeIfAbsent(externalId, k -> new ArrayList<>()).add(raw.row());
             }
@@ -235,9 +235,10 @@ public final class StationFileReader {
         return problems.toFile(rowLabel, rows);
     }
 
-    private Station station(RawTable.RawRow raw, Map<String, Integer> columns, SourceCrs sourceCrs, Problems p) {
+    private Station station(
+            RawTable.RawRow raw, Map<String, Integer> columns, SourceCrs sourceCrs, boolean csv, Problems p) {
         int row = raw.row();
-        String externalId = cell(raw, columns, StationFields.EXTERNAL_ID);
+        String externalId = text(raw, columns, StationFields.EXTERNAL_ID, csv);
         if (externalId != null && externalId.codePointCount(0, externalId.length()) > Station.MAX_EXTERNAL_ID_LENGTH) {
             p.error(row, StationFields.EXTERNAL_ID, "external id '" + externalId + "' is longer than "
                     + Station.MAX_EXTERNAL_ID_LENGTH + " characters");
@@ -253,16 +254,16 @@ public final class StationFileReader {
                 p.error(row, StationFields.KIND, e.getMessage());
             }
         }
-        String name = cell(raw, columns, StationFields.NAME);
+        String name = text(raw, columns, StationFields.NAME, csv);
         if (name == null) {
             p.error(row, StationFields.NAME, "the name is missing");
         } else if (name.codePointCount(0, name.length()) > Station.MAX_NAME_LENGTH) {
             p.error(row, StationFields.NAME, "the name has " + name.codePointCount(0, name.length())
                     + " characters; at most " + Station.MAX_NAME_LENGTH + " allowed");
         }
-        String address = cell(raw, columns, StationFields.ADDRESS);
-        String operator = cell(raw, columns, StationFields.OPERATOR);
-        String districtCode = district(cell(raw, columns, StationFields.DISTRICT), row, p);
+        String address = text(raw, columns, StationFields.ADDRESS, csv);
+        String operator = text(raw, columns, StationFields.OPERATOR, csv);
+        String districtCode = district(text(raw, columns, StationFields.DISTRICT, csv), row, p);
         Set<StationService> services = Set.of();
         String servicesText = cell(raw, columns, StationFields.SERVICES);
         if (servicesText != null) {
@@ -273,7 +274,7 @@ public final class StationFileReader {
             }
         }
         OpeningHours openingHours = null;
-        String hoursText = cell(raw, columns, StationFields.OPENING_HOURS);
+        String hoursText = text(raw, columns, StationFields.OPENING_HOURS, csv);
         if (hoursText != null) {
             try {
                 openingHours = OpeningHours.parse(hoursText);
@@ -440,18 +441,25 @@ public final class StationFileReader {
         }
     }
 
-    /** The trimmed cell of a field, without a protective leading quote; null when absent or blank. */
-    static String cell(RawTable.RawRow raw, Map<String, Integer> columns, String field) {
-        Integer index = columns.get(field);
-        if (index == null) {
-            return null;
-        }
-        return unprotect(raw.cell(index));
+    /** A free-text field: in CSV without the protective quote of {@link #unprotect}. */
+    private static String text(RawTable.RawRow raw, Map<String, Integer> columns, String field, boolean csv) {
+        String value = cell(raw, columns, field);
+        return csv ? unprotect(value) : value;
     }
 
-    /** Removes the {@code '} that {@link StationCsvWriter} puts before a leading {@code = + - @} or tab. */
+    /** The trimmed cell of a field; null when absent or blank. */
+    static String cell(RawTable.RawRow raw, Map<String, Integer> columns, String field) {
+        Integer index = columns.get(field);
+        return index == null ? null : raw.cell(index);
+    }
+
+    /**
+     * Removes the {@code '} that {@link StationCsvWriter} puts before a text starting with {@code = + - @}, tab or
+     * CR: exactly when the writer would have written {@code text} for the text without it.
+     */
     static String unprotect(String text) {
-        if (text != null && text.length() >= 2 && text.charAt(0) == '\'' && StationCsvWriter.isDangerous(text.charAt(1))) {
+        if (text != null && text.length() >= 2 && text.charAt(0) == '\''
+                && StationCsvWriter.text(text.substring(1)).equals(text)) {
             return text.substring(1);
         }
         return text;
