@@ -74,7 +74,8 @@ final class ColumnSchema {
         String n = normalize(header);
         String field = fieldByAlias.get(n);
         if (field == null) {
-            String bare = TRAILING_BRACKETS.matcher(header == null ? "" : header).replaceAll("");
+            String bare =
+                    TRAILING_BRACKETS.matcher(header == null ? "" : header).replaceAll("");
             if (!bare.equals(header)) {
                 field = fieldByAlias.get(normalize(bare));
             }
@@ -93,8 +94,7 @@ final class ColumnSchema {
      * @param reserved column names the caller uses otherwise; they are not matched and not reported
      * @return field → column index for the fields found
      */
-    Map<String, Integer> match(
-            RawTable table, Map<String, String> explicit, Set<String> reserved, Problems problems) {
+    Map<String, Integer> match(RawTable table, Map<String, String> explicit, Set<String> reserved, Problems problems) {
         Set<String> reservedNormalized = new HashSet<>();
         reserved.forEach(r -> reservedNormalized.add(normalize(r)));
         int headerRow = table.headerRow();
@@ -114,8 +114,11 @@ final class ColumnSchema {
                 }
             }
             if (index < 0) {
-                problems.error(0, e.getKey(), "the column '" + e.getValue() + "' chosen for field '" + e.getKey()
-                        + "' is not in the file; its columns are: " + String.join(", ", header));
+                problems.error(
+                        0,
+                        e.getKey(),
+                        "the column '" + e.getValue() + "' chosen for field '" + e.getKey()
+                                + "' is not in the file; its columns are: " + String.join(", ", header));
             } else {
                 out.put(e.getKey(), index);
                 used[index] = true;
@@ -134,8 +137,11 @@ final class ColumnSchema {
             if (field == null) {
                 unknown.add(name);
             } else if (explicit.containsKey(field)) {
-                problems.warning(headerRow, field, "column '" + name + "' was ignored: field '" + field
-                        + "' is taken from column '" + explicit.get(field) + "' as requested");
+                problems.warning(
+                        headerRow,
+                        field,
+                        "column '" + name + "' was ignored: field '" + field + "' is taken from column '"
+                                + explicit.get(field) + "' as requested");
             } else if (out.containsKey(field) && rankedFields.contains(field)) {
                 String other = header.get(out.get(field));
                 String winner = rank(name) < rank(other) ? name : other;
@@ -143,19 +149,29 @@ final class ColumnSchema {
                 if (winner.equals(name)) {
                     out.put(field, i);
                 }
-                problems.warning(headerRow, field, "columns '" + other + "' and '" + name + "' could both be field '"
-                        + field + "'; '" + winner + "' was taken and '" + loser + "' ignored (choose another with a"
-                        + " field mapping)");
+                problems.warning(
+                        headerRow,
+                        field,
+                        "columns '" + other + "' and '" + name + "' could both be field '"
+                                + field + "'; '" + winner + "' was taken and '" + loser
+                                + "' ignored (choose another with a"
+                                + " field mapping)");
             } else if (out.containsKey(field)) {
-                problems.error(headerRow, field, "columns '" + header.get(out.get(field)) + "' and '" + name
-                        + "' both hold field '" + field + "'; keep one of them");
+                problems.error(
+                        headerRow,
+                        field,
+                        "columns '" + header.get(out.get(field)) + "' and '" + name + "' both hold field '" + field
+                                + "'; keep one of them");
             } else {
                 out.put(field, i);
             }
         }
         for (String name : unknown) {
-            problems.warning(headerRow, name, "column '" + name + "' is not a known field and was ignored; known"
-                    + " fields: " + String.join(", ", fields));
+            problems.warning(
+                    headerRow,
+                    name,
+                    "column '" + name + "' is not a known field and was ignored; known" + " fields: "
+                            + String.join(", ", fields));
         }
         return out;
     }

@@ -150,7 +150,8 @@ final class Dbf {
             }
             case 'N':
             case 'F': {
-                String s = stripNul(new String(bytes, offset, length, StandardCharsets.US_ASCII)).strip();
+                String s = stripNul(new String(bytes, offset, length, StandardCharsets.US_ASCII))
+                        .strip();
                 return s.isEmpty() || s.chars().allMatch(c -> c == '*') ? null : s;
             }
             case 'L': {

@@ -31,8 +31,9 @@ public final class DistrictFields {
 
     static {
         LinkedHashMap<String, List<String>> a = new LinkedHashMap<>();
-        a.put(CODE, List.of("代码", "编码", "区划代码", "行政区划代码", "行政代码", "adcode", "gb", "统一编码", "id",
-                GeoJsonTables.FEATURE_ID));
+        a.put(
+                CODE,
+                List.of("代码", "编码", "区划代码", "行政区划代码", "行政代码", "adcode", "gb", "统一编码", "id", GeoJsonTables.FEATURE_ID));
         List<String> names = new java.util.ArrayList<>(List.of("名称", "名字", "区划名称", "行政区划名称"));
         names.addAll(COMMUNITY_NAMES);
         names.addAll(SUBDISTRICT_NAMES);

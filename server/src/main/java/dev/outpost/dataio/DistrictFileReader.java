@@ -208,8 +208,11 @@ public final class DistrictFileReader {
             table = ShapefileTables.read(
                     bytes, options.charset(), ShapefileTables.EXPANSION_FACTOR * options.maxBytes(), problems);
         } else {
-            problems.error(0, null, "district boundaries must be GeoJSON or a zipped Shapefile; this file looks like "
-                    + format.name().toLowerCase(Locale.ROOT));
+            problems.error(
+                    0,
+                    null,
+                    "district boundaries must be GeoJSON or a zipped Shapefile; this file looks like "
+                            + format.name().toLowerCase(Locale.ROOT));
             return new Result(problems.toFile("feature", List.of()), List.of());
         }
         if (problems.hasFileError()) {
@@ -222,25 +225,37 @@ public final class DistrictFileReader {
         if (options.parentNameField() != null) {
             parentColumn = columnIndex(table, options.parentNameField());
             if (parentColumn < 0) {
-                problems.error(0, options.parentNameField(), "the parent name column '" + options.parentNameField()
-                        + "' is not in the file; its columns are: " + String.join(", ", table.header()));
+                problems.error(
+                        0,
+                        options.parentNameField(),
+                        "the parent name column '" + options.parentNameField()
+                                + "' is not in the file; its columns are: " + String.join(", ", table.header()));
             }
         }
         if (!columns.containsKey(DistrictFields.NAME)) {
-            problems.error(0, DistrictFields.NAME, "the file has no name column (名称, 街道, 乡, 县 …); choose one with"
-                    + " a field mapping; its columns are: " + String.join(", ", table.header()));
+            problems.error(
+                    0,
+                    DistrictFields.NAME,
+                    "the file has no name column (名称, 街道, 乡, 县 …); choose one with"
+                            + " a field mapping; its columns are: " + String.join(", ", table.header()));
         }
         AreaLevel fileLevel = options.level();
         if (fileLevel == null && columns.containsKey(DistrictFields.NAME)) {
             fileLevel = DistrictFields.levelOfNameColumn(table.header().get(columns.get(DistrictFields.NAME)));
         }
         if (fileLevel == null && !columns.containsKey(DistrictFields.LEVEL)) {
-            problems.error(0, DistrictFields.LEVEL, "the level of the areas is unknown: add a level column (级别),"
-                    + " name the level in the options, or use a name column such as 县, 乡 or 社区");
+            problems.error(
+                    0,
+                    DistrictFields.LEVEL,
+                    "the level of the areas is unknown: add a level column (级别),"
+                            + " name the level in the options, or use a name column such as 县, 乡 or 社区");
         }
         if (options.parentNameField() != null && fileLevel == AreaLevel.DISTRICT) {
-            problems.error(0, options.parentNameField(), "the areas are districts, the top level: there is no level"
-                    + " above them to build from '" + options.parentNameField() + "'");
+            problems.error(
+                    0,
+                    options.parentNameField(),
+                    "the areas are districts, the top level: there is no level" + " above them to build from '"
+                            + options.parentNameField() + "'");
         }
         if (problems.hasFileError() || sourceCrs == null) {
             return new Result(problems.toFile("feature", List.of()), List.of());
@@ -254,9 +269,8 @@ public final class DistrictFileReader {
             }
         }
         features = mergeSplitAreas(features, problems);
-        List<District> parents = options.parentNameField() == null || problems.hasErrors()
-                ? List.of()
-                : parents(features, problems);
+        List<District> parents =
+                options.parentNameField() == null || problems.hasErrors() ? List.of() : parents(features, problems);
         List<ParsedRow<District>> rows = new ArrayList<>();
         for (Feature f : features) {
             District d = build(f, problems);
@@ -387,18 +401,28 @@ public final class DistrictFileReader {
         } else {
             Envelope e = g.getEnvelopeInternal();
             if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
-                p.error(row, GEOMETRY, String.format(Locale.ROOT, "coordinates %s..%s, %s..%s are not longitude/"
-                                + "latitude degrees (a projected file without its .prj?)",
-                        XlsxTables.plain(e.getMinX()), XlsxTables.plain(e.getMaxX()),
-                        XlsxTables.plain(e.getMinY()), XlsxTables.plain(e.getMaxY())));
+                p.error(
+                        row,
+                        GEOMETRY,
+                        String.format(
+                                Locale.ROOT,
+                                "coordinates %s..%s, %s..%s are not longitude/"
+                                        + "latitude degrees (a projected file without its .prj?)",
+                                XlsxTables.plain(e.getMinX()),
+                                XlsxTables.plain(e.getMaxX()),
+                                XlsxTables.plain(e.getMinY()),
+                                XlsxTables.plain(e.getMaxY())));
                 return null;
             }
             CoordinateSystem crs = options.crs();
             if ((crs == CoordinateSystem.GCJ02 || crs == CoordinateSystem.BD09)
                     && !(CoordinateSystem.insideChina(e.getMinX(), e.getMinY())
                             && CoordinateSystem.insideChina(e.getMaxX(), e.getMaxY()))) {
-                p.error(row, GEOMETRY, "the area reaches outside China, but " + crs.code()
-                        + " coordinates exist only in China; check the declared coordinate system");
+                p.error(
+                        row,
+                        GEOMETRY,
+                        "the area reaches outside China, but " + crs.code()
+                                + " coordinates exist only in China; check the declared coordinate system");
                 return null;
             }
             lonLat = crs.toWgs84(g);
@@ -445,10 +469,14 @@ public final class DistrictFileReader {
                 first.boundary = union(List.of(first.boundary, f.boundary));
                 first.population = first.populationKnown && f.populationKnown ? first.population + f.population : null;
                 first.populationKnown = first.population != null;
-                p.warning(f.row, DistrictFields.CODE, "feature " + f.row + " repeats the code '" + f.code
-                        + "' and name '" + f.name + "' of feature " + first.row + "; merged into one area");
+                p.warning(
+                        f.row,
+                        DistrictFields.CODE,
+                        "feature " + f.row + " repeats the code '" + f.code + "' and name '" + f.name + "' of feature "
+                                + first.row + "; merged into one area");
             } else {
-                clashes.computeIfAbsent(f.code, k -> new ArrayList<>(List.of(first))).add(f);
+                clashes.computeIfAbsent(f.code, k -> new ArrayList<>(List.of(first)))
+                        .add(f);
             }
         }
         for (Map.Entry<String, List<Feature>> e : clashes.entrySet()) {
@@ -457,9 +485,12 @@ public final class DistrictFileReader {
                 who.add("feature " + f.row + " '" + f.name + "'");
             }
             for (Feature f : e.getValue()) {
-                p.error(f.row, DistrictFields.CODE, (f.codeGenerated ? "the generated code '" : "the code '")
-                        + e.getKey() + "' is used by " + String.join(" and ", who)
-                        + (f.codeGenerated ? " (same name and parent)" : ""));
+                p.error(
+                        f.row,
+                        DistrictFields.CODE,
+                        (f.codeGenerated ? "the generated code '" : "the code '")
+                                + e.getKey() + "' is used by " + String.join(" and ", who)
+                                + (f.codeGenerated ? " (same name and parent)" : ""));
             }
         }
         return new ArrayList<>(byCode.values());
@@ -479,14 +510,20 @@ public final class DistrictFileReader {
             String code = null;
             for (Feature child : children) {
                 if (child.level != childLevel || childLevel.parent() == null) {
-                    p.error(child.row, DistrictFields.LEVEL, "areas under '" + parentName + "' have different levels"
-                            + " or no level above them; a parent cannot be built");
+                    p.error(
+                            child.row,
+                            DistrictFields.LEVEL,
+                            "areas under '" + parentName + "' have different levels"
+                                    + " or no level above them; a parent cannot be built");
                     return List.of();
                 }
                 if (child.parentCode != null) {
                     if (code != null && !code.equals(child.parentCode)) {
-                        p.error(child.row, DistrictFields.PARENT_CODE, "parent '" + parentName + "' has the code '"
-                                + code + "' in an earlier feature but '" + child.parentCode + "' here");
+                        p.error(
+                                child.row,
+                                DistrictFields.PARENT_CODE,
+                                "parent '" + parentName + "' has the code '" + code + "' in an earlier feature but '"
+                                        + child.parentCode + "' here");
                         return List.of();
                     }
                     code = child.parentCode;
@@ -508,8 +545,10 @@ public final class DistrictFileReader {
                 }
             }
             if (!populationKnown) {
-                p.warning(0, DistrictFields.POPULATION, "the population of '" + parentName + "' is left unknown:"
-                        + " some of its areas have none");
+                p.warning(
+                        0,
+                        DistrictFields.POPULATION,
+                        "the population of '" + parentName + "' is left unknown:" + " some of its areas have none");
             }
             out.add(new District(
                     options.regionCode(),
@@ -527,14 +566,7 @@ public final class DistrictFileReader {
     private District build(Feature f, Problems p) {
         try {
             return new District(
-                    options.regionCode(),
-                    f.code,
-                    f.name,
-                    f.level,
-                    f.parentCode,
-                    f.population,
-                    Map.of(),
-                    f.boundary);
+                    options.regionCode(), f.code, f.name, f.level, f.parentCode, f.population, Map.of(), f.boundary);
         } catch (IllegalArgumentException e) {
             p.error(f.row, null, e.getMessage());
             return null;

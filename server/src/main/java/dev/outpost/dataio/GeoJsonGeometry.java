@@ -112,8 +112,7 @@ final class GeoJsonGeometry {
             throw new IllegalArgumentException("expected an array of positions, got " + kind(array));
         }
         if (array.size() < minimum) {
-            throw new IllegalArgumentException(
-                    "expected at least " + minimum + " positions, got " + array.size());
+            throw new IllegalArgumentException("expected at least " + minimum + " positions, got " + array.size());
         }
         Coordinate[] out = new Coordinate[array.size()];
         for (int i = 0; i < out.length; i++) {
@@ -150,8 +149,10 @@ final class GeoJsonGeometry {
             return;
         }
         gen.writeStartObject();
-        if (geometry instanceof GeometryCollection && !(geometry instanceof MultiPoint)
-                && !(geometry instanceof MultiLineString) && !(geometry instanceof MultiPolygon)) {
+        if (geometry instanceof GeometryCollection
+                && !(geometry instanceof MultiPoint)
+                && !(geometry instanceof MultiLineString)
+                && !(geometry instanceof MultiPolygon)) {
             gen.writeStringField("type", "GeometryCollection");
             gen.writeArrayFieldStart("geometries");
             for (int i = 0; i < geometry.getNumGeometries(); i++) {

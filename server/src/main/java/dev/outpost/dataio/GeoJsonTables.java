@@ -1,14 +1,13 @@
 package dev.outpost.dataio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.geo.Geometries;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,8 @@ final class GeoJsonTables {
                 break;
             default:
                 if (root.has("coordinates") || root.has("geometries")) {
-                    features.add(MAPPER.createObjectNode().put("type", "Feature").set("geometry", root));
+                    features.add(
+                            MAPPER.createObjectNode().put("type", "Feature").set("geometry", root));
                 } else {
                     problems.error(
                             0,
@@ -96,9 +96,7 @@ final class GeoJsonTables {
                 }
                 JsonNode props = feature.get("properties");
                 if (props != null && props.isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = props.fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : props.properties()) {
                         String name = e.getKey().strip();
                         columns.putIfAbsent(name, columns.size());
                         values.put(name, text(e.getValue()));

@@ -62,8 +62,8 @@ final class SafeZip {
             while ((entry = in.getNextEntry()) != null) {
                 count++;
                 if (count > maxEntries) {
-                    throw new IllegalArgumentException(String.format(
-                            Locale.ROOT, "the archive has more than %d entries; refused", maxEntries));
+                    throw new IllegalArgumentException(
+                            String.format(Locale.ROOT, "the archive has more than %d entries; refused", maxEntries));
                 }
                 String name = entry.getName().replace('\\', '/');
                 checkName(name);

@@ -14,7 +14,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -75,9 +74,8 @@ final class Shapefile {
                 out.add(new Shape(number, null, "record " + number + " is cut short: the .shp file is truncated"));
                 return out;
             }
-            ByteBuffer content = ByteBuffer.wrap(shp, contentStart, contentBytes)
-                    .slice()
-                    .order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer content =
+                    ByteBuffer.wrap(shp, contentStart, contentBytes).slice().order(ByteOrder.LITTLE_ENDIAN);
             try {
                 out.add(new Shape(number, shape(content, factory), null));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -89,11 +87,14 @@ final class Shapefile {
             offset = contentStart + contentBytes;
         }
         if (declaredLength > shp.length) {
-            out.add(new Shape(expected, null, String.format(
-                    Locale.ROOT,
-                    "the .shp file is cut short: its header announces %d bytes but it has %d",
-                    declaredLength,
-                    shp.length)));
+            out.add(new Shape(
+                    expected,
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "the .shp file is cut short: its header announces %d bytes but it has %d",
+                            declaredLength,
+                            shp.length)));
         }
         return out;
     }
@@ -236,13 +237,11 @@ final class Shapefile {
     /** Even-odd nesting: a ring inside an odd number of larger rings is a hole of the smallest of them. */
     private static Geometry byContainment(List<LinearRing> rings, GeometryFactory factory) {
         List<LinearRing> sorted = new ArrayList<>(rings);
-        List<Double> areas = new ArrayList<>();
         sorted.sort(Comparator.comparingDouble(r -> -factory.createPolygon(r).getArea()));
         List<IndexedPointInAreaLocator> locators = new ArrayList<>();
         for (LinearRing r : sorted) {
             Polygon p = factory.createPolygon(r);
             locators.add(new IndexedPointInAreaLocator(p));
-            areas.add(p.getArea());
         }
         int[] depth = new int[sorted.size()];
         int[] parent = new int[sorted.size()];
@@ -272,9 +271,7 @@ final class Shapefile {
             }
             polygons.add(factory.createPolygon(sorted.get(s), hs.toArray(new LinearRing[0])));
         }
-        return polygons.size() == 1
-                ? polygons.get(0)
-                : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
+        return polygons.size() == 1 ? polygons.get(0) : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
     }
 
     /** Whether the ring lies inside the area: its first vertex not on the area's boundary is in the interior. */
@@ -304,9 +301,5 @@ final class Shapefile {
             out[i] = cs[cs.length - 1 - i];
         }
         return out;
-    }
-
-    static boolean isPoint(Geometry g) {
-        return g instanceof Point;
     }
 }

@@ -42,22 +42,30 @@ final class ShapefileTables {
         Map<String, SafeZip.Entry> shps = new LinkedHashMap<>();
         for (SafeZip.Entry e : entries) {
             String lower = e.name().toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".shp") && !lower.startsWith("__macosx/") && !e.fileName().startsWith("._")) {
+            if (lower.endsWith(".shp")
+                    && !lower.startsWith("__macosx/")
+                    && !e.fileName().startsWith("._")) {
                 shps.put(stem(e.name()), e);
             }
         }
         if (shps.isEmpty()) {
             List<String> names = new ArrayList<>();
             entries.forEach(e -> names.add(e.name()));
-            problems.error(0, null, "the archive holds no .shp file (it holds: " + String.join(", ", names)
-                    + "); zip the .shp, .shx, .dbf, .prj and .cpg files of one layer");
+            problems.error(
+                    0,
+                    null,
+                    "the archive holds no .shp file (it holds: " + String.join(", ", names)
+                            + "); zip the .shp, .shx, .dbf, .prj and .cpg files of one layer");
             return empty(null);
         }
         if (shps.size() > 1) {
             List<String> names = new ArrayList<>();
             shps.values().forEach(e -> names.add(e.name()));
-            problems.error(0, null, "the archive holds " + shps.size() + " shapefiles (" + String.join(", ", names)
-                    + "); upload one layer per archive");
+            problems.error(
+                    0,
+                    null,
+                    "the archive holds " + shps.size() + " shapefiles (" + String.join(", ", names)
+                            + "); upload one layer per archive");
             return empty(null);
         }
         String stem = shps.keySet().iterator().next();
@@ -67,17 +75,21 @@ final class ShapefileTables {
         byte[] prj = sibling(entries, stem, ".prj");
         byte[] cpg = sibling(entries, stem, ".cpg");
         if (dbf == null) {
-            problems.error(0, null, "the archive has no .dbf file next to " + stem + ".shp: the attributes are missing");
+            problems.error(
+                    0, null, "the archive has no .dbf file next to " + stem + ".shp: the attributes are missing");
             return empty(null);
         }
-        String prjText = prj == null ? null : TextDecoding.decode(prj, null).text().strip();
+        String prjText =
+                prj == null ? null : TextDecoding.decode(prj, null).text().strip();
         if (charset == null && cpg != null) {
             String name = new String(cpg, StandardCharsets.US_ASCII).strip();
             try {
                 charset = TextDecoding.parseCharset(name);
             } catch (IllegalArgumentException e) {
-                problems.warning(0, null, "the .cpg file names the unknown encoding '" + name
-                        + "'; the encoding was detected instead");
+                problems.warning(
+                        0,
+                        null,
+                        "the .cpg file names the unknown encoding '" + name + "'; the encoding was detected instead");
             }
         }
         Dbf.Table table;
@@ -95,8 +107,14 @@ final class ShapefileTables {
             try {
                 int indexed = Shapefile.indexedRecordCount(shx);
                 if (indexed != table.records().size()) {
-                    problems.warning(0, null, String.format(Locale.ROOT,
-                            "the .shx index lists %d records but the .dbf has %d", indexed, table.records().size()));
+                    problems.warning(
+                            0,
+                            null,
+                            String.format(
+                                    Locale.ROOT,
+                                    "the .shx index lists %d records but the .dbf has %d",
+                                    indexed,
+                                    table.records().size()));
                 }
             } catch (IllegalArgumentException e) {
                 problems.warning(0, null, "the .shx index is unreadable (" + e.getMessage() + "); it was ignored");
@@ -110,9 +128,14 @@ final class ShapefileTables {
             }
         }
         if (shapes.size() != table.records().size() && broken == 0) {
-            problems.error(0, null, String.format(Locale.ROOT,
-                    "the .shp has %d shapes but the .dbf has %d records; the files do not belong together",
-                    shapes.size(), table.records().size()));
+            problems.error(
+                    0,
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "the .shp has %d shapes but the .dbf has %d records; the files do not belong together",
+                            shapes.size(),
+                            table.records().size()));
         }
         List<String> header = new ArrayList<>();
         table.fields().forEach(f -> header.add(f.name()));

@@ -13,8 +13,8 @@ import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.Proj4jException;
+import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.proj.LongLatProjection;
 
 /**
@@ -141,9 +141,8 @@ final class SourceCrs {
         String name = root.text(0);
         Node geog = root.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS");
         SourceCrs base = geog == null ? null : geographic(geog);
-        String ellipsoid = base == null
-                ? null
-                : base.kind == Kind.WGS84 ? "WGS84" : base.kind == Kind.CGCS2000 ? "GRS80" : null;
+        String ellipsoid =
+                base == null ? null : base.kind == Kind.WGS84 ? "WGS84" : base.kind == Kind.CGCS2000 ? "GRS80" : null;
         String proj = ellipsoid == null ? null : projParameters(root, ellipsoid);
         try {
             if (proj != null) {
@@ -186,22 +185,31 @@ final class SourceCrs {
         switch (declared.kind) {
             case PROJECTED:
                 if (chinaShifted) {
-                    problems.error(0, "crs", "the file declares the projected coordinate system '" + declared.name
-                            + "' but " + callerCrs.code() + " was declared for it; " + callerCrs.code()
-                            + " coordinates are always longitude/latitude");
+                    problems.error(
+                            0,
+                            "crs",
+                            "the file declares the projected coordinate system '" + declared.name
+                                    + "' but " + callerCrs.code() + " was declared for it; " + callerCrs.code()
+                                    + " coordinates are always longitude/latitude");
                     return null;
                 }
                 return declared;
             case OTHER_GEOGRAPHIC:
-                problems.warning(0, "crs", "the file declares the geographic coordinate system '" + declared.name
-                        + "'; its coordinates were read as " + callerCrs.code()
-                        + " and may be off by up to about 100 m");
+                problems.warning(
+                        0,
+                        "crs",
+                        "the file declares the geographic coordinate system '" + declared.name
+                                + "'; its coordinates were read as " + callerCrs.code()
+                                + " and may be off by up to about 100 m");
                 return declared;
             case WGS84:
             case CGCS2000:
                 if (chinaShifted) {
-                    problems.warning(0, "crs", "the file declares '" + declared.name + "' but " + callerCrs.code()
-                            + " was declared for it; its coordinates were read as " + callerCrs.code());
+                    problems.warning(
+                            0,
+                            "crs",
+                            "the file declares '" + declared.name + "' but " + callerCrs.code()
+                                    + " was declared for it; its coordinates were read as " + callerCrs.code());
                 }
                 return declared;
             default:
@@ -220,10 +228,14 @@ final class SourceCrs {
         Node datum = geog.child("DATUM");
         String datumName = datum == null ? "" : datum.text(0);
         String all = (name + " " + datumName).toUpperCase(Locale.ROOT).replace('_', ' ');
-        if (all.contains("CHINA 2000") || all.contains("CGCS2000") || all.contains("CHINA GEODETIC COORDINATE SYSTEM 2000")) {
+        if (all.contains("CHINA 2000")
+                || all.contains("CGCS2000")
+                || all.contains("CHINA GEODETIC COORDINATE SYSTEM 2000")) {
             return new SourceCrs(Kind.CGCS2000, name, null);
         }
-        if (all.contains("WGS 1984") || all.contains("WGS 84") || all.contains("WGS84")
+        if (all.contains("WGS 1984")
+                || all.contains("WGS 84")
+                || all.contains("WGS84")
                 || all.contains("WORLD GEODETIC SYSTEM 1984")) {
             return new SourceCrs(Kind.WGS84, name, null);
         }
@@ -254,7 +266,8 @@ final class SourceCrs {
     }
 
     private static SourceCrs projected(CoordinateReferenceSystem crs, String name) {
-        CoordinateReferenceSystem wgs84 = CRS_FACTORY.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
+        CoordinateReferenceSystem wgs84 =
+                CRS_FACTORY.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
         return new SourceCrs(Kind.PROJECTED, name, new CoordinateTransformFactory().createTransform(crs, wgs84));
     }
 
@@ -266,12 +279,14 @@ final class SourceCrs {
         if (unit != null) {
             toMeter = unit.number(1, 1.0);
         }
-        if (projection.contains("mercator_auxiliary_sphere") || projection.contains("pseudo_mercator")
+        if (projection.contains("mercator_auxiliary_sphere")
+                || projection.contains("pseudo_mercator")
                 || projection.contains("popular_visualisation")) {
             return "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null"
                     + " +no_defs";
         }
-        if (!projection.contains("transverse_mercator") && !projection.contains("gauss_kruger")
+        if (!projection.contains("transverse_mercator")
+                && !projection.contains("gauss_kruger")
                 && !projection.equals("tm")) {
             return null;
         }

@@ -180,7 +180,7 @@ public final class StationFileReader {
         RawTable table;
         switch (format) {
             case CSV:
-                table = CsvTables.read(bytes, options.charset(), problems);
+                table = CsvTables.read(bytes, options.charset(), StationFields.SCHEMA::isKnown, problems);
                 break;
             case XLSX:
                 table = XlsxTables.read(bytes, StationFields.SCHEMA::isKnown, problems);
@@ -199,7 +199,8 @@ public final class StationFileReader {
             return problems.toFile(rowLabel, List.of());
         }
         SourceCrs sourceCrs = SourceCrs.resolve(table, format, options.crs(), problems);
-        Map<String, Integer> columns = StationFields.SCHEMA.match(table, options.columns(), Set.of(GeoJsonTables.FEATURE_ID), problems);
+        Map<String, Integer> columns =
+                StationFields.SCHEMA.match(table, options.columns(), Set.of(GeoJsonTables.FEATURE_ID), problems);
         boolean geometries = format == FileFormat.GEOJSON || format == FileFormat.SHAPEFILE_ZIP;
         requireColumn(columns, StationFields.KIND, "类型", problems);
         requireColumn(columns, StationFields.NAME, "名称", problems);
@@ -219,7 +220,9 @@ public final class StationFileReader {
             }
             String externalId = text(raw, columns, StationFields.EXTERNAL_ID, format == FileFormat.CSV);
             if (externalId != null) {
-                rowsByExternalId.computeIfAbsent(externalId, k -> new ArrayList<>()).add(raw.row());
+                rowsByExternalId
+                        .computeIfAbsent(externalId, k -> new ArrayList<>())
+                        .add(raw.row());
             }
         }
         for (Map.Entry<String, List<Integer>> e : rowsByExternalId.entrySet()) {
@@ -227,7 +230,9 @@ public final class StationFileReader {
             if (at.size() > 1) {
                 String where = rowList(rowLabel, at);
                 for (int row : at) {
-                    problems.error(row, StationFields.EXTERNAL_ID,
+                    problems.error(
+                            row,
+                            StationFields.EXTERNAL_ID,
                             "external id '" + e.getKey() + "' appears more than once in the file: " + where);
                 }
             }
@@ -240,8 +245,11 @@ public final class StationFileReader {
         int row = raw.row();
         String externalId = text(raw, columns, StationFields.EXTERNAL_ID, csv);
         if (externalId != null && externalId.codePointCount(0, externalId.length()) > Station.MAX_EXTERNAL_ID_LENGTH) {
-            p.error(row, StationFields.EXTERNAL_ID, "external id '" + externalId + "' is longer than "
-                    + Station.MAX_EXTERNAL_ID_LENGTH + " characters");
+            p.error(
+                    row,
+                    StationFields.EXTERNAL_ID,
+                    "external id '" + externalId + "' is longer than " + Station.MAX_EXTERNAL_ID_LENGTH
+                            + " characters");
         }
         StationKind kind = null;
         String kindText = cell(raw, columns, StationFields.KIND);
@@ -258,8 +266,11 @@ public final class StationFileReader {
         if (name == null) {
             p.error(row, StationFields.NAME, "the name is missing");
         } else if (name.codePointCount(0, name.length()) > Station.MAX_NAME_LENGTH) {
-            p.error(row, StationFields.NAME, "the name has " + name.codePointCount(0, name.length())
-                    + " characters; at most " + Station.MAX_NAME_LENGTH + " allowed");
+            p.error(
+                    row,
+                    StationFields.NAME,
+                    "the name has " + name.codePointCount(0, name.length()) + " characters; at most "
+                            + Station.MAX_NAME_LENGTH + " allowed");
         }
         String address = text(raw, columns, StationFields.ADDRESS, csv);
         String operator = text(raw, columns, StationFields.OPERATOR, csv);
@@ -330,9 +341,12 @@ public final class StationFileReader {
         }
         List<String> known = new ArrayList<>(codes.keySet());
         known.sort(null);
-        p.error(row, StationFields.DISTRICT, "unknown district '" + text + "'; expected one of "
-                + String.join(", ", known.subList(0, Math.min(known.size(), 30)))
-                + (known.size() > 30 ? ", ..." : ""));
+        p.error(
+                row,
+                StationFields.DISTRICT,
+                "unknown district '" + text + "'; expected one of "
+                        + String.join(", ", known.subList(0, Math.min(known.size(), 30)))
+                        + (known.size() > 30 ? ", ..." : ""));
         return null;
     }
 
@@ -376,9 +390,12 @@ public final class StationFileReader {
             String lonText = cell(raw, columns, StationFields.LON);
             String latText = cell(raw, columns, StationFields.LAT);
             if (lonText == null || latText == null) {
-                String which = lonText == null && latText == null ? "longitude and latitude are"
+                String which = lonText == null && latText == null
+                        ? "longitude and latitude are"
                         : lonText == null ? "longitude is" : "latitude is";
-                p.error(row, lonText == null ? StationFields.LON : StationFields.LAT,
+                p.error(
+                        row,
+                        lonText == null ? StationFields.LON : StationFields.LAT,
                         "missing coordinates: the " + which + " empty");
                 return null;
             }
@@ -405,17 +422,22 @@ public final class StationFileReader {
         boolean shifted = crs == CoordinateSystem.GCJ02 || crs == CoordinateSystem.BD09;
         String given = String.format(Locale.ROOT, "(lon %s, lat %s)", XlsxTables.plain(lon), XlsxTables.plain(lat));
         boolean swappedByRange = Math.abs(lon) <= 90 && Math.abs(lat) > 90 && Math.abs(lat) <= 180;
-        boolean swappedIntoChina = chinaCrs
-                && !CoordinateSystem.insideChina(lon, lat)
-                && CoordinateSystem.insideChina(lat, lon);
+        boolean swappedIntoChina =
+                chinaCrs && !CoordinateSystem.insideChina(lon, lat) && CoordinateSystem.insideChina(lat, lon);
         if (swappedByRange || swappedIntoChina) {
-            p.error(row, StationFields.LON, "coordinates " + given + " look swapped: the latitude column holds a"
-                    + " longitude; exchange the lon and lat values");
+            p.error(
+                    row,
+                    StationFields.LON,
+                    "coordinates " + given + " look swapped: the latitude column holds a"
+                            + " longitude; exchange the lon and lat values");
             return null;
         }
         if (Math.abs(lon) > 180) {
-            p.error(row, StationFields.LON, "longitude " + XlsxTables.plain(lon) + " is outside -180..180"
-                    + (Math.abs(lon) > 1000 ? " (projected metres? give longitude/latitude in degrees)" : ""));
+            p.error(
+                    row,
+                    StationFields.LON,
+                    "longitude " + XlsxTables.plain(lon) + " is outside -180..180"
+                            + (Math.abs(lon) > 1000 ? " (projected metres? give longitude/latitude in degrees)" : ""));
             return null;
         }
         if (Math.abs(lat) > 90) {
@@ -423,8 +445,11 @@ public final class StationFileReader {
             return null;
         }
         if (shifted && !CoordinateSystem.insideChina(lon, lat)) {
-            p.error(row, StationFields.LON, "coordinates " + given + " are outside China, but " + crs.code()
-                    + " coordinates exist only in China; check the declared coordinate system");
+            p.error(
+                    row,
+                    StationFields.LON,
+                    "coordinates " + given + " are outside China, but " + crs.code()
+                            + " coordinates exist only in China; check the declared coordinate system");
             return null;
         }
         try {
@@ -458,7 +483,9 @@ public final class StationFileReader {
      * CR: exactly when the writer would have written {@code text} for the text without it.
      */
     static String unprotect(String text) {
-        if (text != null && text.length() >= 2 && text.charAt(0) == '\''
+        if (text != null
+                && text.length() >= 2
+                && text.charAt(0) == '\''
                 && StationCsvWriter.text(text.substring(1)).equals(text)) {
             return text.substring(1);
         }
@@ -498,6 +525,7 @@ public final class StationFileReader {
         for (int r : rows) {
             parts.add(Integer.toString(r));
         }
-        return label + "s " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return label + "s " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
+                + parts.get(parts.size() - 1);
     }
 }

@@ -46,7 +46,9 @@ public final class StationGeoJsonWriter {
                     gen.writeString(service.code());
                 }
                 gen.writeEndArray();
-                nullable(gen, StationFields.OPENING_HOURS,
+                nullable(
+                        gen,
+                        StationFields.OPENING_HOURS,
                         s.openingHours() == null ? null : s.openingHours().source());
                 if (s.capacitySeats() == null) {
                     gen.writeNullField(StationFields.CAPACITY);

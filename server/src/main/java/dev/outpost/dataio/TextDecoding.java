@@ -37,7 +37,8 @@ public final class TextDecoding {
      */
     public static Decoded decode(byte[] bytes, Charset charset) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8, true);
+            return new Decoded(
+                    new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8, true);
         }
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return new Decoded(

@@ -96,7 +96,9 @@ final class XlsxTables {
         }
         int headerIndex = 0;
         for (int i = 0; i < firstRows.size(); i++) {
-            long known = firstRows.get(i).stream().filter(c -> c != null && knownColumn.test(c)).count();
+            long known = firstRows.get(i).stream()
+                    .filter(c -> c != null && knownColumn.test(c))
+                    .count();
             if (known >= 2) {
                 headerIndex = i;
                 break;
@@ -105,7 +107,9 @@ final class XlsxTables {
         int headerRow = firstRowNumbers.get(headerIndex);
         if (headerIndex > 0) {
             problems.warning(
-                    0, null, "rows above row " + headerRow + " were taken for a title and ignored; the header is row "
+                    0,
+                    null,
+                    "rows above row " + headerRow + " were taken for a title and ignored; the header is row "
                             + headerRow);
         }
         List<String> header = CsvTables.trimmed(firstRows.get(headerIndex));

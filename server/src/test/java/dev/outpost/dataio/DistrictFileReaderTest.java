@@ -83,17 +83,19 @@ class DistrictFileReaderTest {
         List<List<double[]>> shapes = List.of(
                 List.of(ShapefileBytes.clockwiseSquare(100, 30, 4), ShapefileBytes.counterClockwiseSquare(101, 31, 1)),
                 List.of(ShapefileBytes.clockwiseSquare(110, 30, 1), ShapefileBytes.clockwiseSquare(112, 30, 2)));
-        byte[] dbf = ShapefileBytes.dbf(
-                fields("NAME", 10), List.of(List.of("甲"), List.of("乙")), StandardCharsets.UTF_8, 0);
+        byte[] dbf =
+                ShapefileBytes.dbf(fields("NAME", 10), List.of(List.of("甲"), List.of("乙")), StandardCharsets.UTF_8, 0);
 
         DistrictFileReader.Result result = new DistrictFileReader(
-                        DistrictFileReader.Options.of("x", CoordinateSystem.WGS84).withLevel(AreaLevel.DISTRICT))
+                        DistrictFileReader.Options.of("x", CoordinateSystem.WGS84)
+                                .withLevel(AreaLevel.DISTRICT))
                 .read(layer(shapes, dbf, null, null), "areas.zip");
 
         assertThat(result.features().errorMessages()).isEmpty();
         MultiPolygon withHole = result.features().values().get(0).boundary();
         assertThat(withHole.getNumGeometries()).isEqualTo(1);
-        assertThat(((org.locationtech.jts.geom.Polygon) withHole.getGeometryN(0)).getNumInteriorRing()).isEqualTo(1);
+        assertThat(((org.locationtech.jts.geom.Polygon) withHole.getGeometryN(0)).getNumInteriorRing())
+                .isEqualTo(1);
         assertThat(withHole.getArea()).isEqualTo(15.0);
         MultiPolygon twoParts = result.features().values().get(1).boundary();
         assertThat(twoParts.getNumGeometries()).isEqualTo(2);
@@ -156,14 +158,18 @@ class DistrictFileReaderTest {
     void codePage936LanguageDriverMeansGbk() {
         List<List<double[]>> shapes = List.of(List.of(ShapefileBytes.clockwiseSquare(100, 30, 1)));
         // "中" in GBK is D6 D0: not valid UTF-8 either way, but here only the language driver byte decides.
-        byte[] dbf = ShapefileBytes.dbf(fields("NAME", 20, "LEVEL", 12), List.of(List.of("中关村", "subdistrict")), GBK,
-                0x4D);
+        byte[] dbf =
+                ShapefileBytes.dbf(fields("NAME", 20, "LEVEL", 12), List.of(List.of("中关村", "subdistrict")), GBK, 0x4D);
 
         Dbf.Table table = Dbf.read(dbf, null);
 
         assertThat(table.charset()).isEqualTo(TextDecoding.GBK);
         assertThat(table.records().get(0)).containsExactly("中关村", "subdistrict");
-        assertThat(reader().read(layer(shapes, dbf, null, null), "a.zip").features().values().get(0).name())
+        assertThat(reader().read(layer(shapes, dbf, null, null), "a.zip")
+                        .features()
+                        .values()
+                        .get(0)
+                        .name())
                 .isEqualTo("中关村");
     }
 
@@ -199,7 +205,9 @@ class DistrictFileReaderTest {
         for (int i = 0; i < 65; i++) {
             many.put("f" + i + ".txt", new byte[1]);
         }
-        assertThat(reader().read(ShapefileBytes.zip(many), "many.zip").features().errorMessages())
+        assertThat(reader().read(ShapefileBytes.zip(many), "many.zip")
+                        .features()
+                        .errorMessages())
                 .containsExactly("file: the archive has more than 64 entries; refused");
     }
 
@@ -208,8 +216,9 @@ class DistrictFileReaderTest {
         Map<String, byte[]> noShp = new LinkedHashMap<>();
         noShp.put("readme.txt", new byte[] {'x'});
         assertThat(reader().read(ShapefileBytes.zip(noShp), "a.zip").features().errorMessages())
-                .containsExactly("file: the archive holds no .shp file (it holds: readme.txt); zip the .shp, .shx, .dbf,"
-                        + " .prj and .cpg files of one layer");
+                .containsExactly(
+                        "file: the archive holds no .shp file (it holds: readme.txt); zip the .shp, .shx, .dbf,"
+                                + " .prj and .cpg files of one layer");
 
         Map<String, byte[]> noDbf = new LinkedHashMap<>();
         noDbf.put("dir/a.shp", ShapefileBytes.polygons(List.of(List.of(ShapefileBytes.clockwiseSquare(1, 1, 1)))));
@@ -226,13 +235,15 @@ class DistrictFileReaderTest {
     @Test
     void truncatedShpIsReported() {
         List<List<double[]>> shapes = List.of(
-                List.of(ShapefileBytes.clockwiseSquare(100, 30, 1)), List.of(ShapefileBytes.clockwiseSquare(102, 30, 1)));
+                List.of(ShapefileBytes.clockwiseSquare(100, 30, 1)),
+                List.of(ShapefileBytes.clockwiseSquare(102, 30, 1)));
         byte[] shp = ShapefileBytes.polygons(shapes);
         byte[] cut = java.util.Arrays.copyOf(shp, shp.length - 40);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("a.shp", cut);
-        entries.put("a.dbf", ShapefileBytes.dbf(fields("乡", 10), List.of(List.of("甲"), List.of("乙")),
-                StandardCharsets.UTF_8, 0));
+        entries.put(
+                "a.dbf",
+                ShapefileBytes.dbf(fields("乡", 10), List.of(List.of("甲"), List.of("乙")), StandardCharsets.UTF_8, 0));
 
         DistrictFileReader.Result result = reader().read(ShapefileBytes.zip(entries), "a.zip");
 
@@ -250,8 +261,7 @@ class DistrictFileReaderTest {
                 + "500000.0],PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",114.0],"
                 + "PARAMETER[\"Scale_Factor\",1.0],PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
         double northing = 2_489_000.0;
-        List<List<double[]>> shapes =
-                List.of(List.of(ShapefileBytes.clockwiseSquare(500_000, northing, 1000)));
+        List<List<double[]>> shapes = List.of(List.of(ShapefileBytes.clockwiseSquare(500_000, northing, 1000)));
         byte[] dbf = ShapefileBytes.dbf(fields("区", 10), List.of(List.of("福田")), StandardCharsets.UTF_8, 0);
 
         DistrictFileReader.Result result = reader().read(layer(shapes, dbf, prj, null), "gk.zip");
@@ -280,11 +290,13 @@ class DistrictFileReaderTest {
         double n2 = n * n;
         double n3 = n2 * n;
         double n4 = n3 * n;
-        return a / (1 + n) * ((1 + n2 / 4 + n4 / 64) * phi
-                - (3 * n / 2 - 3 * n3 / 16) * Math.sin(2 * phi)
-                + (15 * n2 / 16 - 15 * n4 / 64) * Math.sin(4 * phi)
-                - (35 * n3 / 48) * Math.sin(6 * phi)
-                + (315 * n4 / 512) * Math.sin(8 * phi));
+        return a
+                / (1 + n)
+                * ((1 + n2 / 4 + n4 / 64) * phi
+                        - (3 * n / 2 - 3 * n3 / 16) * Math.sin(2 * phi)
+                        + (15 * n2 / 16 - 15 * n4 / 64) * Math.sin(4 * phi)
+                        - (35 * n3 / 48) * Math.sin(6 * phi)
+                        + (315 * n4 / 512) * Math.sin(8 * phi));
     }
 
     @Test
@@ -295,7 +307,9 @@ class DistrictFileReaderTest {
         List<List<double[]>> shapes = List.of(List.of(ShapefileBytes.clockwiseSquare(500_000, 2_000_000, 1000)));
         byte[] dbf = ShapefileBytes.dbf(fields("区", 10), List.of(List.of("甲")), StandardCharsets.UTF_8, 0);
 
-        assertThat(reader().read(layer(shapes, dbf, prj, null), "a.zip").features().errorMessages())
+        assertThat(reader().read(layer(shapes, dbf, prj, null), "a.zip")
+                        .features()
+                        .errorMessages())
                 .containsExactly("file, field 'crs': the .prj file declares the projected coordinate system"
                         + " 'Beijing_1954_Lambert', which cannot be converted to longitude/latitude here (its datum is"
                         + " not WGS 84 or CGCS2000); export the layer in WGS 84 (EPSG:4326) or CGCS2000 (EPSG:4490)");
@@ -306,7 +320,9 @@ class DistrictFileReaderTest {
         List<List<double[]>> shapes = List.of(List.of(ShapefileBytes.clockwiseSquare(500_000, 2_000_000, 1000)));
         byte[] dbf = ShapefileBytes.dbf(fields("区", 10), List.of(List.of("甲")), StandardCharsets.UTF_8, 0);
 
-        assertThat(reader().read(layer(shapes, dbf, null, null), "a.zip").features().errorMessages())
+        assertThat(reader().read(layer(shapes, dbf, null, null), "a.zip")
+                        .features()
+                        .errorMessages())
                 .containsExactly("feature 1, field 'geometry': coordinates 500000..501000, 2000000..2001000 are not"
                         + " longitude/latitude degrees (a projected file without its .prj?)");
     }
@@ -411,11 +427,14 @@ class DistrictFileReaderTest {
         assertThat(chaoyang.code()).isEqualTo(DistrictFileReader.generatedCode("朝阳区"));
         List<District> children = result.features().values();
         assertThat(children).extracting(District::level).containsOnly(AreaLevel.SUBDISTRICT);
-        assertThat(children).extracting(District::parentCode)
-                .containsExactly(chaoyang.code(), chaoyang.code(), result.derivedParents().get(1).code());
+        assertThat(children)
+                .extracting(District::parentCode)
+                .containsExactly(
+                        chaoyang.code(),
+                        chaoyang.code(),
+                        result.derivedParents().get(1).code());
         assertThat(children.get(0).code()).isEqualTo(DistrictFileReader.generatedCode("朝阳区/甲街道"));
-        assertThat(result.all()).extracting(District::name)
-                .containsExactly("朝阳区", "海淀区", "甲街道", "乙街道", "丙街道");
+        assertThat(result.all()).extracting(District::name).containsExactly("朝阳区", "海淀区", "甲街道", "乙街道", "丙街道");
     }
 
     @Test
@@ -445,7 +464,9 @@ class DistrictFileReaderTest {
 
     @Test
     void csvIsNotABoundaryFile() {
-        assertThat(reader().read("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "a.csv").features().errorMessages())
+        assertThat(reader().read("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "a.csv")
+                        .features()
+                        .errorMessages())
                 .containsExactly("file: district boundaries must be GeoJSON or a zipped Shapefile; this file looks like"
                         + " csv");
     }

@@ -78,8 +78,7 @@ class FormatsAndEncodingsTest {
         }
 
         List<SafeZip.Entry> entries = SafeZip.read(out.toByteArray(), 10, 1_000_000);
-        assertThat(entries).extracting(SafeZip.Entry::name)
-                .containsExactly("海淀街道.shp", "海淀街道.dbf", "海淀街道.shx");
+        assertThat(entries).extracting(SafeZip.Entry::name).containsExactly("海淀街道.shp", "海淀街道.dbf", "海淀街道.shx");
 
         DistrictFileReader.Result result = new DistrictFileReader(
                         DistrictFileReader.Options.of("bj", CoordinateSystem.WGS84))
@@ -95,16 +94,24 @@ class FormatsAndEncodingsTest {
         fields.put("类型", 20);
         fields.put("名称", 30);
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("stations.shp", ShapefileBytes.points(List.of(new double[] {116.4, 39.9}, new double[] {116.5, 40})));
-        entries.put("stations.dbf", ShapefileBytes.dbf(fields,
-                List.of(List.of("A1", "司机之家", "北站司机之家"), List.of("A2", "飞船", "乙")), StandardCharsets.UTF_8, 0));
+        entries.put(
+                "stations.shp", ShapefileBytes.points(List.of(new double[] {116.4, 39.9}, new double[] {116.5, 40})));
+        entries.put(
+                "stations.dbf",
+                ShapefileBytes.dbf(
+                        fields,
+                        List.of(List.of("A1", "司机之家", "北站司机之家"), List.of("A2", "飞船", "乙")),
+                        StandardCharsets.UTF_8,
+                        0));
         entries.put("stations.cpg", "UTF-8".getBytes(StandardCharsets.US_ASCII));
 
         ParsedFile<Station> file = new StationFileReader(StationFileReader.Options.of("bj", CoordinateSystem.WGS84))
                 .read(ShapefileBytes.zip(entries), "stations.zip");
 
         assertThat(file.rowLabel()).isEqualTo("feature");
-        assertThat(file.errorMessages()).singleElement().asString()
+        assertThat(file.errorMessages())
+                .singleElement()
+                .asString()
                 .startsWith("feature 2, field 'kind': unknown station kind '飞船'");
         Station s = file.values().get(0);
         assertThat(s.kind()).isEqualTo(StationKind.DRIVER_HOME);
@@ -122,7 +129,8 @@ class FormatsAndEncodingsTest {
         double y = r * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
         String json = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
                 + "\"urn:ogc:def:crs:EPSG::3857\"}},\"features\":[{\"type\":\"Feature\",\"properties\":{\"kind\":"
-                + "\"other\",\"name\":\"甲\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + x + "," + y + "]}}]}";
+                + "\"other\",\"name\":\"甲\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + x + "," + y
+                + "]}}]}";
 
         ParsedFile<Station> file = new StationFileReader(StationFileReader.Options.of("bj", CoordinateSystem.WGS84))
                 .read(json.getBytes(StandardCharsets.UTF_8), "s.geojson");
@@ -133,35 +141,42 @@ class FormatsAndEncodingsTest {
 
         ParsedFile<Station> gcj = new StationFileReader(StationFileReader.Options.of("bj", CoordinateSystem.GCJ02))
                 .read(json.getBytes(StandardCharsets.UTF_8), "s.geojson");
-        assertThat(gcj.errorMessages()).singleElement().asString().startsWith(
-                "file, field 'crs': the file declares the projected coordinate system 'urn:ogc:def:crs:EPSG::3857"
-                        + " (EPSG:3857)' but gcj02 was declared for it");
+        assertThat(gcj.errorMessages())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "file, field 'crs': the file declares the projected coordinate system 'urn:ogc:def:crs:EPSG::3857"
+                                + " (EPSG:3857)' but gcj02 was declared for it");
     }
 
     @Test
     void geoJsonCrsMembersThatAreGeographic() {
-        assertThat(SourceCrs.fromGeoJson("urn:ogc:def:crs:OGC:1.3:CRS84").kind()).isEqualTo(SourceCrs.Kind.WGS84);
+        assertThat(SourceCrs.fromGeoJson("urn:ogc:def:crs:OGC:1.3:CRS84").kind())
+                .isEqualTo(SourceCrs.Kind.WGS84);
         assertThat(SourceCrs.fromGeoJson("EPSG:4326").kind()).isEqualTo(SourceCrs.Kind.WGS84);
         assertThat(SourceCrs.fromGeoJson("urn:ogc:def:crs:EPSG::4490").kind()).isEqualTo(SourceCrs.Kind.CGCS2000);
         assertThat(SourceCrs.fromGeoJson("EPSG:4214").kind()).isEqualTo(SourceCrs.Kind.OTHER_GEOGRAPHIC);
         assertThat(SourceCrs.fromGeoJson("EPSG:4547").kind()).isEqualTo(SourceCrs.Kind.PROJECTED);
         assertThatThrownBy(() -> SourceCrs.fromGeoJson("my own crs"))
-                .hasMessageStartingWith("the file declares the coordinate reference system 'my own crs', which is not"
-                        + " understood");
+                .hasMessageStartingWith(
+                        "the file declares the coordinate reference system 'my own crs', which is not" + " understood");
     }
 
     @Test
     void prjFilesOfBothFlavours() {
         assertThat(SourceCrs.fromPrj("GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\","
-                        + "SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],"
-                        + "UNIT[\"degree\",0.0174532925199433],AUTHORITY[\"EPSG\",\"4490\"]]").kind())
+                                + "SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],"
+                                + "UNIT[\"degree\",0.0174532925199433],AUTHORITY[\"EPSG\",\"4490\"]]")
+                        .kind())
                 .isEqualTo(SourceCrs.Kind.CGCS2000);
         assertThat(SourceCrs.fromPrj("GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\",DATUM[\"D_China_2000\","
-                        + "SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
-                        + "UNIT[\"Degree\",0.0174532925199433]]").kind())
+                                + "SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+                                + "UNIT[\"Degree\",0.0174532925199433]]")
+                        .kind())
                 .isEqualTo(SourceCrs.Kind.CGCS2000);
         assertThat(SourceCrs.fromPrj("GEOGCS[\"GCS_Xian_1980\",DATUM[\"D_Xian_1980\",SPHEROID[\"Xian_1980\",6378140.0,"
-                        + "298.257]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]").kind())
+                                + "298.257]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]")
+                        .kind())
                 .isEqualTo(SourceCrs.Kind.OTHER_GEOGRAPHIC);
         // OGC WKT with an EPSG authority and a UTM projection (zone 50N, central meridian 117 E).
         SourceCrs utm = SourceCrs.fromPrj("PROJCS[\"WGS 84 / UTM zone 50N\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\","
@@ -191,14 +206,15 @@ class FormatsAndEncodingsTest {
         entries.put("a.dbf", ShapefileBytes.dbf(fields, List.of(List.of("甲")), StandardCharsets.UTF_8, 0));
         entries.put("a.prj", prj.getBytes(StandardCharsets.US_ASCII));
 
-        DistrictFileReader.Result result = new DistrictFileReader(DistrictFileReader.Options.of("x",
-                        CoordinateSystem.WGS84))
+        DistrictFileReader.Result result = new DistrictFileReader(
+                        DistrictFileReader.Options.of("x", CoordinateSystem.WGS84))
                 .read(ShapefileBytes.zip(entries), "a.zip");
 
         assertThat(result.features().errorMessages()).isEmpty();
-        assertThat(result.features().warningMessages()).containsExactly("file, field 'crs': the file declares the"
-                + " geographic coordinate system 'GCS_Beijing_1954'; its coordinates were read as wgs84 and may be off"
-                + " by up to about 100 m");
+        assertThat(result.features().warningMessages())
+                .containsExactly("file, field 'crs': the file declares the"
+                        + " geographic coordinate system 'GCS_Beijing_1954'; its coordinates were read as wgs84 and may be off"
+                        + " by up to about 100 m");
         District d = result.features().values().get(0);
         assertThat(d.level()).isEqualTo(AreaLevel.DISTRICT);
     }
@@ -223,7 +239,9 @@ class FormatsAndEncodingsTest {
             assertThat(wb.getSheetAt(2).getSheetName()).isEqualTo("a very long sheet name that Exc");
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名称");
-            assertThat(wb.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(wb.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex())
+                            .getBold())
+                    .isTrue();
             Cell formulaLike = sheet.getRow(1).getCell(0);
             assertThat(formulaLike.getCellType()).isEqualTo(CellType.STRING);
             assertThat(formulaLike.getStringCellValue()).isEqualTo("=SUM(A1:A9)");

@@ -21,9 +21,10 @@ class RealBoundaryFilesTest {
     @Test
     void beijingSubdistrictsWithTheirDistrictsBuiltFromTheCountyColumn() {
         Path file = SharedData.require("geodata/boundaries/beijing-subdistricts-wgs84.geojson");
-        DistrictFileReader reader = new DistrictFileReader(DistrictFileReader.Options.of("beijing", CoordinateSystem.WGS84)
-                .withColumns(Map.of("name", "乡", "population", "worldpop_pop"))
-                .withParentNameField("县"));
+        DistrictFileReader reader =
+                new DistrictFileReader(DistrictFileReader.Options.of("beijing", CoordinateSystem.WGS84)
+                        .withColumns(Map.of("name", "乡", "population", "worldpop_pop"))
+                        .withParentNameField("县"));
 
         DistrictFileReader.Result result = reader.read(file);
 
@@ -49,18 +50,26 @@ class RealBoundaryFilesTest {
                 .isEqualTo(districts.stream().map(District::code).collect(Collectors.toSet()));
         for (District d : districts) {
             List<District> mine = children.get(d.code());
-            assertThat(d.population()).isEqualTo(mine.stream().mapToLong(District::population).sum());
-            double childArea = mine.stream().mapToDouble(c -> c.boundary().getArea()).sum();
+            assertThat(d.population())
+                    .isEqualTo(mine.stream().mapToLong(District::population).sum());
+            double childArea =
+                    mine.stream().mapToDouble(c -> c.boundary().getArea()).sum();
             // The union can only lose the overlaps of neighbouring polygons, which are slivers.
             assertThat(d.boundary().getArea()).isBetween(childArea * 0.99, childArea * 1.0000001);
             assertThat(d.boundary().isValid()).isTrue();
         }
         assertThat(districts.stream().mapToLong(District::population).sum()).isEqualTo(total);
-        District chaoyang = districts.stream().filter(d -> d.name().equals("朝阳区")).findFirst().orElseThrow();
+        District chaoyang = districts.stream()
+                .filter(d -> d.name().equals("朝阳区"))
+                .findFirst()
+                .orElseThrow();
         assertThat(children.get(chaoyang.code())).hasSize(43);
         // Tiananmen (WGS 84 116.3975, 39.9087) is in 东城区, not in 朝阳区.
         Point tiananmen = dev.outpost.geo.Geometries.point(new LatLon(39.9087, 116.3975));
-        District dongcheng = districts.stream().filter(d -> d.name().equals("东城区")).findFirst().orElseThrow();
+        District dongcheng = districts.stream()
+                .filter(d -> d.name().equals("东城区"))
+                .findFirst()
+                .orElseThrow();
         assertThat(dongcheng.boundary().contains(tiananmen)).isTrue();
         assertThat(chaoyang.boundary().contains(tiananmen)).isFalse();
         // Repairs, if any, are warnings on geometry, never on other fields.
@@ -74,14 +83,16 @@ class RealBoundaryFilesTest {
         Path wgsFile = SharedData.require("geodata/boundaries/shenzhen-districts-wgs84.geojson");
 
         DistrictFileReader.Result gcj = new DistrictFileReader(
-                        DistrictFileReader.Options.of("shenzhen", CoordinateSystem.GCJ02).withLevel(AreaLevel.DISTRICT))
+                        DistrictFileReader.Options.of("shenzhen", CoordinateSystem.GCJ02)
+                                .withLevel(AreaLevel.DISTRICT))
                 .read(gcjFile);
         DistrictFileReader.Result raw = new DistrictFileReader(
-                        DistrictFileReader.Options.of("shenzhen", CoordinateSystem.WGS84).withLevel(AreaLevel.DISTRICT))
+                        DistrictFileReader.Options.of("shenzhen", CoordinateSystem.WGS84)
+                                .withLevel(AreaLevel.DISTRICT))
                 .read(gcjFile);
-        DistrictFileReader.Result wgs = new DistrictFileReader(DistrictFileReader.Options.of("shenzhen",
-                                CoordinateSystem.WGS84)
-                        .withColumns(Map.of("name", "qh")))
+        DistrictFileReader.Result wgs = new DistrictFileReader(
+                        DistrictFileReader.Options.of("shenzhen", CoordinateSystem.WGS84)
+                                .withColumns(Map.of("name", "qh")))
                 .read(wgsFile);
 
         assertThat(gcj.features().errorMessages()).isEmpty();

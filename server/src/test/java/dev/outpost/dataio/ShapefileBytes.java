@@ -39,8 +39,12 @@ final class ShapefileBytes {
     static byte[] points(List<double[]> points) {
         List<byte[]> contents = new ArrayList<>();
         for (double[] p : points) {
-            contents.add(ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putDouble(p[0])
-                    .putDouble(p[1]).array());
+            contents.add(ByteBuffer.allocate(20)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(1)
+                    .putDouble(p[0])
+                    .putDouble(p[1])
+                    .array());
         }
         return file(contents, 1, false);
     }
@@ -140,8 +144,8 @@ final class ShapefileBytes {
      * @param records values per record in field order
      * @param languageDriver byte 29 (0 = none, 0x4D = code page 936)
      */
-    static byte[] dbf(LinkedHashMap<String, Integer> fields, List<List<String>> records, Charset charset,
-            int languageDriver) {
+    static byte[] dbf(
+            LinkedHashMap<String, Integer> fields, List<List<String>> records, Charset charset, int languageDriver) {
         int recordLength = 1;
         for (int w : fields.values()) {
             recordLength += w;

@@ -116,16 +116,16 @@ class StationFileReaderTest {
 
     @Test
     void gbkFileIsDetectedAndAnExplicitCharsetOverridesDetection() {
-        byte[] gbk = "编号,类型,名称,地址,经度,纬度\nG1,暖蜂驿站,望京驿站,朝阳区望京街,116.47,39.99\n"
-                .getBytes(Charset.forName("GBK"));
+        byte[] gbk = "编号,类型,名称,地址,经度,纬度\nG1,暖蜂驿站,望京驿站,朝阳区望京街,116.47,39.99\n".getBytes(Charset.forName("GBK"));
 
         ParsedFile<Station> detected = WGS84.read(gbk, "gbk.csv");
         assertThat(errors(detected)).isEmpty();
         assertThat(detected.values().get(0).name()).isEqualTo("望京驿站");
         assertThat(detected.values().get(0).address()).isEqualTo("朝阳区望京街");
 
-        ParsedFile<Station> forcedUtf8 = new StationFileReader(StationFileReader.Options.of("bj", CoordinateSystem.WGS84)
-                        .withCharset(StandardCharsets.UTF_8))
+        ParsedFile<Station> forcedUtf8 = new StationFileReader(
+                        StationFileReader.Options.of("bj", CoordinateSystem.WGS84)
+                                .withCharset(StandardCharsets.UTF_8))
                 .read(gbk, "gbk.csv");
         assertThat(forcedUtf8.hasErrors()).isTrue();
         assertThat(errors(forcedUtf8)).anyMatch(m -> m.contains("the file has no 'kind' column"));
@@ -135,9 +135,10 @@ class StationFileReaderTest {
     void unknownKindNamesRowFieldAndValue() {
         ParsedFile<Station> file = csv("类型,名称,经度,纬度\nxyz,甲,116.4,39.9\n其他,乙,116.4,39.9\n");
 
-        assertThat(errors(file)).containsExactly("row 2, field 'kind': unknown station kind 'xyz'; expected one of "
-                + "warm_bee_station (暖蜂驿站), driver_home (司机之家), party_service_center (党群服务中心), partner_site"
-                + " (合作站点), other (其他)");
+        assertThat(errors(file))
+                .containsExactly("row 2, field 'kind': unknown station kind 'xyz'; expected one of "
+                        + "warm_bee_station (暖蜂驿站), driver_home (司机之家), party_service_center (党群服务中心), partner_site"
+                        + " (合作站点), other (其他)");
         assertThat(file.rows()).extracting(ParsedRow::row).containsExactly(3);
     }
 
@@ -245,8 +246,7 @@ class StationFileReaderTest {
 
     @Test
     void everyProblemOfARowIsReportedNotOnlyTheFirst() {
-        ParsedFile<Station> file = csv("编号,类型,名称,座位数,状态,经度,纬度\n"
-                + "A,xyz,,-1,broken,abc,\n");
+        ParsedFile<Station> file = csv("编号,类型,名称,座位数,状态,经度,纬度\n" + "A,xyz,,-1,broken,abc,\n");
 
         assertThat(file.errors())
                 .extracting(Problem::field)
@@ -255,10 +255,8 @@ class StationFileReaderTest {
 
     @Test
     void duplicateExternalIdsNameBothRows() {
-        ParsedFile<Station> file = csv("编号,类型,名称,经度,纬度\n"
-                + "S1,其他,甲,116.4,39.9\n"
-                + "S2,其他,乙,116.4,39.9\n"
-                + "S1,其他,丙,116.4,39.9\n");
+        ParsedFile<Station> file =
+                csv("编号,类型,名称,经度,纬度\n" + "S1,其他,甲,116.4,39.9\n" + "S2,其他,乙,116.4,39.9\n" + "S1,其他,丙,116.4,39.9\n");
 
         assertThat(errors(file))
                 .containsExactly(
@@ -287,9 +285,10 @@ class StationFileReaderTest {
         ParsedFile<Station> file = csv("类型,名称,经度,纬度\n其他,甲,116.4,39.9\n其他,乙,116.5");
 
         assertThat(errors(file))
-                .containsExactly("row 3: the row has 3 values but the header has 4 columns: it is cut short"
-                        + " (truncated file or a missing delimiter)", "row 3, field 'lat': missing coordinates: the"
-                        + " latitude is empty");
+                .containsExactly(
+                        "row 3: the row has 3 values but the header has 4 columns: it is cut short"
+                                + " (truncated file or a missing delimiter)",
+                        "row 3, field 'lat': missing coordinates: the" + " latitude is empty");
         assertThat(file.rows()).extracting(ParsedRow::row).containsExactly(2);
     }
 
@@ -309,8 +308,8 @@ class StationFileReaderTest {
     void fileOverTheLimitIsRefusedBeforeParsing(@TempDir Path dir) throws Exception {
         // Not even CSV: if it were parsed, the result would be a problem list, not an exception.
         byte[] junk = new byte[5000];
-        StationFileReader small =
-                new StationFileReader(StationFileReader.Options.of("x", CoordinateSystem.WGS84).withMaxBytes(4096));
+        StationFileReader small = new StationFileReader(
+                StationFileReader.Options.of("x", CoordinateSystem.WGS84).withMaxBytes(4096));
 
         assertThatThrownBy(() -> small.read(junk, "big.csv"))
                 .isInstanceOf(FileTooLargeException.class)
@@ -343,6 +342,16 @@ class StationFileReaderTest {
     }
 
     @Test
+    void aTitleRowAboveTheHeaderIsSkippedWithAWarning() {
+        ParsedFile<Station> file = csv("海淀区驿站名单（2026年）,,,\n\n类型,名称,经度,纬度\n其他,甲,116.4,39.9\n");
+
+        assertThat(errors(file)).isEmpty();
+        assertThat(file.rows()).extracting(ParsedRow::row).containsExactly(4);
+        assertThat(file.warningMessages())
+                .containsExactly("file: rows above row 3 were taken for a title and ignored; the header is row 3");
+    }
+
+    @Test
     void semicolonAndTabSeparatedFiles() {
         assertThat(csv("类型;名称;经度;纬度\n其他;甲;116.4;39.9\n").values()).hasSize(1);
         assertThat(csv("类型\t名称\t经度\t纬度\n其他\t甲\t116.4\t39.9\n").values()).hasSize(1);
@@ -354,8 +363,7 @@ class StationFileReaderTest {
                 .withDistrictCodes(Map.of("海淀区", "110108", "110108", "110108", "朝阳区", "110105")));
 
         ParsedFile<Station> file = reader.read(
-                utf8("类型,名称,所属区,经度,纬度\n其他,甲,海淀区,116.3,39.9\n其他,乙,朝阳,116.4,39.9\n其他,丙,火星区,116.4,39.9\n"),
-                "s.csv");
+                utf8("类型,名称,所属区,经度,纬度\n其他,甲,海淀区,116.3,39.9\n其他,乙,朝阳,116.4,39.9\n其他,丙,火星区,116.4,39.9\n"), "s.csv");
 
         assertThat(file.values()).extracting(Station::districtCode).containsExactly("110108", "110105");
         assertThat(errors(file))
@@ -364,11 +372,10 @@ class StationFileReaderTest {
 
     @Test
     void explicitColumnChoiceWinsOverAliases() {
-        StationFileReader reader = new StationFileReader(StationFileReader.Options.of("bj", CoordinateSystem.WGS84)
-                .withColumns(Map.of("name", "站点简称")));
+        StationFileReader reader = new StationFileReader(
+                StationFileReader.Options.of("bj", CoordinateSystem.WGS84).withColumns(Map.of("name", "站点简称")));
 
-        ParsedFile<Station> file =
-                reader.read(utf8("类型,名称,站点简称,经度,纬度\n其他,全称很长的驿站,简称,116.3,39.9\n"), "s.csv");
+        ParsedFile<Station> file = reader.read(utf8("类型,名称,站点简称,经度,纬度\n其他,全称很长的驿站,简称,116.3,39.9\n"), "s.csv");
 
         assertThat(file.values()).extracting(Station::name).containsExactly("简称");
         assertThat(file.warningMessages())
@@ -389,7 +396,8 @@ class StationFileReaderTest {
 
         ParsedFile<Station> file = WGS84.read(utf8(json), "stations.geojson");
 
-        assertThat(errors(file)).containsExactly("feature 2, field 'geometry': a station must be a Point, not LineString");
+        assertThat(errors(file))
+                .containsExactly("feature 2, field 'geometry': a station must be a Point, not LineString");
         assertThat(file.rows()).extracting(ParsedRow::row).containsExactly(1, 3);
         Station first = file.values().get(0);
         assertThat(first.services()).isEqualTo(EnumSet.of(StationService.TOILET, StationService.DRINKING_WATER));
@@ -434,9 +442,12 @@ class StationFileReaderTest {
 
         ParsedFile<Station> file = WGS84.read(out.toByteArray(), "stations.xlsx");
 
-        assertThat(errors(file)).singleElement().asString().startsWith("row 5, field 'kind': unknown station kind '火箭'");
-        assertThat(file.warningMessages()).containsExactly(
-                "file: rows above row 2 were taken for a title and ignored; the header is row 2");
+        assertThat(errors(file))
+                .singleElement()
+                .asString()
+                .startsWith("row 5, field 'kind': unknown station kind '火箭'");
+        assertThat(file.warningMessages())
+                .containsExactly("file: rows above row 2 were taken for a title and ignored; the header is row 2");
         ParsedRow<Station> row = file.rows().get(0);
         assertThat(row.row()).isEqualTo(3);
         assertThat(row.value().externalId()).isEqualTo("1001");

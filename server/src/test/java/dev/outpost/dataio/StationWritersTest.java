@@ -67,8 +67,19 @@ class StationWritersTest {
     /** The stations as read back: no database id, the rest identical. */
     private static List<Station> withoutIds(List<Station> stations) {
         return stations.stream()
-                .map(s -> new Station(null, s.regionCode(), s.externalId(), s.kind(), s.name(), s.address(),
-                        s.operator(), s.districtCode(), s.services(), s.openingHours(), s.capacitySeats(), s.status(),
+                .map(s -> new Station(
+                        null,
+                        s.regionCode(),
+                        s.externalId(),
+                        s.kind(),
+                        s.name(),
+                        s.address(),
+                        s.operator(),
+                        s.districtCode(),
+                        s.services(),
+                        s.openingHours(),
+                        s.capacitySeats(),
+                        s.status(),
                         s.location()))
                 .toList();
     }
@@ -99,12 +110,14 @@ class StationWritersTest {
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         String[] lines = text.split("\r\n");
         assertThat(lines[0]).isEqualTo("编号,类型,名称,地址,运营方,所属区,服务,开放时间,座位数,状态,经度,纬度");
-        assertThat(lines[1]).isEqualTo("S-001,暖蜂驿站,中关村暖蜂驿站,\"海淀区中关村大街1号, 东门\",海淀区总工会,110108,"
-                + "饮用水、手机充电、卫生间,\"Mo-Fr 08:00-20:00; Sa,Su 10:00-18:00\",12,运营中,116.31051234567,"
-                + "39.98331234567");
+        assertThat(lines[1])
+                .isEqualTo("S-001,暖蜂驿站,中关村暖蜂驿站,\"海淀区中关村大街1号, 东门\",海淀区总工会,110108,"
+                        + "饮用水、手机充电、卫生间,\"Mo-Fr 08:00-20:00; Sa,Su 10:00-18:00\",12,运营中,116.31051234567,"
+                        + "39.98331234567");
         // Text cells starting with = + - @ get a quote; the negative longitude in a numeric column does not.
-        assertThat(lines[2]).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\",其他,\"'-5 号站 \"\"引号\"\"\",'@home,"
-                + "'+86 operator,,,,,规划中,-0.1275,51.5");
+        assertThat(lines[2])
+                .isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\",其他,\"'-5 号站 \"\"引号\"\"\",'@home,"
+                        + "'+86 operator,,,,,规划中,-0.1275,51.5");
         assertThat(lines[3]).startsWith("''=already quoted,合作站点,\"多行\n名称\",'=1+1,,,");
         assertThat(lines[3]).endsWith(",24/7,0,已关闭,151.2093,-33.8688");
     }
@@ -115,12 +128,27 @@ class StationWritersTest {
         assertThat(StationCsvWriter.text("\rx")).isEqualTo("'\rx");
         assertThat(StationCsvWriter.text("x=1")).isEqualTo("x=1");
         assertThat(StationCsvWriter.text("'x")).isEqualTo("'x");
-        Station s = new Station(null, "beijing", null, StationKind.OTHER, "\t制表符开头", "\r回车开头", null, null,
-                Set.of(), null, null, StationStatus.OPEN, new LatLon(39.9, 116.4));
+        Station s = new Station(
+                null,
+                "beijing",
+                null,
+                StationKind.OTHER,
+                "\t制表符开头",
+                "\r回车开头",
+                null,
+                null,
+                Set.of(),
+                null,
+                null,
+                StationStatus.OPEN,
+                new LatLon(39.9, 116.4));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new StationCsvWriter().write(List.of(s), out);
 
-        assertThat(reader(CoordinateSystem.WGS84).read(out.toByteArray(), "x.csv").values()).containsExactly(s);
+        assertThat(reader(CoordinateSystem.WGS84)
+                        .read(out.toByteArray(), "x.csv")
+                        .values())
+                .containsExactly(s);
     }
 
     @Test
@@ -169,10 +197,19 @@ class StationWritersTest {
         // The same table typed into a workbook (as a user would paste it) reads back the same.
         List<List<?>> rows = new java.util.ArrayList<>();
         for (Station s : STATIONS) {
-            rows.add(Arrays.asList(s.externalId(), s.kind().code(), s.name(), s.address(), s.operator(),
-                    s.districtCode(), StationService.toCodes(s.services()),
-                    s.openingHours() == null ? null : s.openingHours().source(), s.capacitySeats(), s.status().code(),
-                    s.location().lon(), s.location().lat()));
+            rows.add(Arrays.asList(
+                    s.externalId(),
+                    s.kind().code(),
+                    s.name(),
+                    s.address(),
+                    s.operator(),
+                    s.districtCode(),
+                    StationService.toCodes(s.services()),
+                    s.openingHours() == null ? null : s.openingHours().source(),
+                    s.capacitySeats(),
+                    s.status().code(),
+                    s.location().lon(),
+                    s.location().lat()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxWriter.write(new XlsxWriter.Sheet("驿站", StationFields.CANONICAL, rows), out);
