@@ -285,7 +285,6 @@ public final class DistrictFileReader {
     /** A feature's values before the District is built. */
     private static final class Feature {
         final int row;
-        final List<Integer> rows = new ArrayList<>();
         String code;
         boolean codeGenerated;
         final String name;
@@ -298,7 +297,6 @@ public final class DistrictFileReader {
 
         Feature(int row, String code, String name, AreaLevel level, String parentCode, String parentName) {
             this.row = row;
-            this.rows.add(row);
             this.code = code;
             this.name = name;
             this.level = level;
@@ -465,7 +463,6 @@ public final class DistrictFileReader {
             } else if (first.name.equals(f.name)
                     && Objects.equals(first.parentName, f.parentName)
                     && first.level == f.level) {
-                first.rows.add(f.row);
                 first.boundary = union(List.of(first.boundary, f.boundary));
                 first.population = first.populationKnown && f.populationKnown ? first.population + f.population : null;
                 first.populationKnown = first.population != null;

@@ -520,10 +520,15 @@ public final class StationFileReader {
         return new BigDecimal(s);
     }
 
-    private static String rowList(String label, List<Integer> rows) {
+    /** "rows 2 and 4", "rows 2, 3 and 9", or "rows 2, 3, …, 11 and 990 more" past ten rows. */
+    static String rowList(String label, List<Integer> rows) {
+        int shown = Math.min(rows.size(), 10);
         List<String> parts = new ArrayList<>();
-        for (int r : rows) {
+        for (int r : rows.subList(0, shown)) {
             parts.add(Integer.toString(r));
+        }
+        if (rows.size() > shown) {
+            return label + "s " + String.join(", ", parts) + " and " + (rows.size() - shown) + " more";
         }
         return label + "s " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
                 + parts.get(parts.size() - 1);

@@ -266,6 +266,17 @@ class StationFileReaderTest {
     }
 
     @Test
+    void longListsOfDuplicateRowsAreShortened() {
+        assertThat(StationFileReader.rowList("row", List.of(2, 3, 9))).isEqualTo("rows 2, 3 and 9");
+        List<Integer> many = new ArrayList<>();
+        for (int r = 2; r < 1002; r++) {
+            many.add(r);
+        }
+        assertThat(StationFileReader.rowList("feature", many))
+                .isEqualTo("features 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 990 more");
+    }
+
+    @Test
     void unterminatedQuoteNamesTheRowWhereItStarts() {
         ParsedFile<Station> file = csv("类型,名称,经度,纬度\n"
                 + "其他,甲,116.4,39.9\n"
