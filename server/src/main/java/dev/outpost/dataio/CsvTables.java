@@ -22,9 +22,6 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvTables {
     private CsvTables() {}
 
-    /** How many non-empty records at the top are searched for the header row. */
-    private static final int HEADER_SEARCH_ROWS = 10;
-
     /**
      * @param knownColumn whether a header names a known column: the header is the first of the first ten non-empty
      *     records naming at least two, else the first non-empty record; records above it are ignored with a warning
@@ -59,7 +56,7 @@ final class CsvTables {
                 }
                 lastRecord = record.getRecordNumber();
                 List<String> cells = record.toList();
-                if (!isBlank(cells)) {
+                if (!Cells.isBlank(cells)) {
                     records.add(new RawTable.RawRow((int) record.getRecordNumber(), cells, null));
                 }
             }
@@ -72,25 +69,10 @@ final class CsvTables {
             }
             return new RawTable(0, List.of(), List.of(), null);
         }
-        int headerIndex = 0;
-        for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, records.size()); i++) {
-            long known = records.get(i).cells().stream()
-                    .filter(c -> c != null && knownColumn.test(c))
-                    .count();
-            if (known >= 2) {
-                headerIndex = i;
-                break;
-            }
-        }
+        int headerIndex = Cells.findHeader(
+                records.subList(0, Math.min(Cells.HEADER_SEARCH_ROWS, records.size())), knownColumn, problems);
         RawTable.RawRow headerRecord = records.get(headerIndex);
-        if (headerIndex > 0) {
-            problems.warning(
-                    0,
-                    null,
-                    "rows above row " + headerRecord.row() + " were taken for a title and ignored; the header is row "
-                            + headerRecord.row());
-        }
-        List<String> header = trimmed(headerRecord.cells());
+        List<String> header = Cells.trimmed(headerRecord.cells());
         List<RawTable.RawRow> rows = new ArrayList<>();
         for (RawTable.RawRow r : records.subList(headerIndex + 1, records.size())) {
             checkWidth(problems, r.row(), r.cells(), header.size());
@@ -129,7 +111,7 @@ final class CsvTables {
                                     + " or a missing delimiter)",
                             cells.size(),
                             headerSize));
-        } else if (cells.size() > headerSize && !isBlank(cells.subList(headerSize, cells.size()))) {
+        } else if (cells.size() > headerSize && !Cells.isBlank(cells.subList(headerSize, cells.size()))) {
             problems.error(
                     row,
                     null,
@@ -184,22 +166,5 @@ final class CsvTables {
             return ';';
         }
         return ',';
-    }
-
-    static boolean isBlank(List<String> cells) {
-        for (String c : cells) {
-            if (c != null && !c.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static List<String> trimmed(List<String> cells) {
-        List<String> out = new ArrayList<>(cells.size());
-        for (String c : cells) {
-            out.add(c == null ? "" : c.strip());
-        }
-        return out;
     }
 }

@@ -196,9 +196,7 @@ public final class DistrictFileReader {
      * @throws FileTooLargeException when it is larger than {@link Options#maxBytes()}
      */
     public Result read(byte[] bytes, String fileName) {
-        if (bytes.length > options.maxBytes()) {
-            throw new FileTooLargeException(fileName == null ? "upload" : fileName, options.maxBytes());
-        }
+        Uploads.checkSize(bytes, fileName, options.maxBytes());
         Problems problems = new Problems(options.maxProblems());
         FileFormat format = options.format() != null ? options.format() : FileFormat.detect(fileName, bytes);
         RawTable table;
@@ -313,12 +311,12 @@ public final class DistrictFileReader {
             SourceCrs sourceCrs,
             Problems p) {
         int row = raw.row();
-        String name = StationFileReader.cell(raw, columns, DistrictFields.NAME);
+        String name = Cells.cell(raw, columns, DistrictFields.NAME);
         if (name == null) {
             p.error(row, DistrictFields.NAME, "the name is missing");
         }
         AreaLevel level = fileLevel;
-        String levelText = StationFileReader.cell(raw, columns, DistrictFields.LEVEL);
+        String levelText = Cells.cell(raw, columns, DistrictFields.LEVEL);
         if (levelText != null) {
             try {
                 level = AreaLevel.parse(levelText);
@@ -332,7 +330,7 @@ public final class DistrictFileReader {
         if (parentColumn >= 0 && parentName == null) {
             p.error(row, options.parentNameField(), "the parent name is missing");
         }
-        String code = StationFileReader.cell(raw, columns, DistrictFields.CODE);
+        String code = Cells.cell(raw, columns, DistrictFields.CODE);
         boolean generated = false;
         if (code == null && name != null && !columns.containsKey(DistrictFields.CODE)) {
             code = generatedCode(parentName == null ? name : parentName + "/" + name);
@@ -340,8 +338,8 @@ public final class DistrictFileReader {
         } else if (code == null) {
             p.error(row, DistrictFields.CODE, "the code is missing");
         }
-        String parentCode = StationFileReader.cell(raw, columns, DistrictFields.PARENT_CODE);
-        Long population = population(StationFileReader.cell(raw, columns, DistrictFields.POPULATION), row, p);
+        String parentCode = Cells.cell(raw, columns, DistrictFields.PARENT_CODE);
+        Long population = population(Cells.cell(raw, columns, DistrictFields.POPULATION), row, p);
         MultiPolygon boundary = boundary(raw, sourceCrs, p);
         if (p.rowHasError(row)) {
             return null;
@@ -358,7 +356,7 @@ public final class DistrictFileReader {
         if (text == null) {
             return null;
         }
-        BigDecimal value = StationFileReader.number(text);
+        BigDecimal value = Cells.number(text);
         if (value == null) {
             p.error(row, DistrictFields.POPULATION, "population '" + text + "' is not a number");
             return null;
@@ -406,10 +404,10 @@ public final class DistrictFileReader {
                                 Locale.ROOT,
                                 "coordinates %s..%s, %s..%s are not longitude/"
                                         + "latitude degrees (a projected file without its .prj?)",
-                                XlsxTables.plain(e.getMinX()),
-                                XlsxTables.plain(e.getMaxX()),
-                                XlsxTables.plain(e.getMinY()),
-                                XlsxTables.plain(e.getMaxY())));
+                                Cells.plain(e.getMinX()),
+                                Cells.plain(e.getMaxX()),
+                                Cells.plain(e.getMinY()),
+                                Cells.plain(e.getMaxY())));
                 return null;
             }
             CoordinateSystem crs = options.crs();

@@ -171,9 +171,7 @@ public final class StationFileReader {
      * @throws FileTooLargeException when it is larger than {@link Options#maxBytes()}
      */
     public ParsedFile<Station> read(byte[] bytes, String fileName) {
-        if (bytes.length > options.maxBytes()) {
-            throw new FileTooLargeException(fileName == null ? "upload" : fileName, options.maxBytes());
-        }
+        Uploads.checkSize(bytes, fileName, options.maxBytes());
         Problems problems = new Problems(options.maxProblems());
         FileFormat format = options.format() != null ? options.format() : FileFormat.detect(fileName, bytes);
         String rowLabel = format == FileFormat.GEOJSON || format == FileFormat.SHAPEFILE_ZIP ? "feature" : "row";
@@ -252,7 +250,7 @@ public final class StationFileReader {
                             + " characters");
         }
         StationKind kind = null;
-        String kindText = cell(raw, columns, StationFields.KIND);
+        String kindText = Cells.cell(raw, columns, StationFields.KIND);
         if (kindText == null) {
             p.error(row, StationFields.KIND, "the station kind is missing");
         } else {
@@ -276,7 +274,7 @@ public final class StationFileReader {
         String operator = text(raw, columns, StationFields.OPERATOR, csv);
         String districtCode = district(text(raw, columns, StationFields.DISTRICT, csv), row, p);
         Set<StationService> services = Set.of();
-        String servicesText = cell(raw, columns, StationFields.SERVICES);
+        String servicesText = Cells.cell(raw, columns, StationFields.SERVICES);
         if (servicesText != null) {
             try {
                 services = StationService.parseList(servicesText);
@@ -293,9 +291,9 @@ public final class StationFileReader {
                 p.error(row, StationFields.OPENING_HOURS, e.getMessage());
             }
         }
-        Integer capacity = capacity(cell(raw, columns, StationFields.CAPACITY), row, p);
+        Integer capacity = capacity(Cells.cell(raw, columns, StationFields.CAPACITY), row, p);
         StationStatus status = options.defaultStatus();
-        String statusText = cell(raw, columns, StationFields.STATUS);
+        String statusText = Cells.cell(raw, columns, StationFields.STATUS);
         if (statusText != null) {
             try {
                 status = StationStatus.parse(statusText);
@@ -354,7 +352,7 @@ public final class StationFileReader {
         if (text == null) {
             return null;
         }
-        BigDecimal value = number(text);
+        BigDecimal value = Cells.number(text);
         if (value == null) {
             p.error(row, StationFields.CAPACITY, "capacity '" + text + "' is not a number");
             return null;
@@ -387,8 +385,8 @@ public final class StationFileReader {
         } else if (p.rowHasError(row) && !columns.containsKey(StationFields.LON)) {
             return null; // the geometry was unreadable, and that was reported
         } else {
-            String lonText = cell(raw, columns, StationFields.LON);
-            String latText = cell(raw, columns, StationFields.LAT);
+            String lonText = Cells.cell(raw, columns, StationFields.LON);
+            String latText = Cells.cell(raw, columns, StationFields.LAT);
             if (lonText == null || latText == null) {
                 String which = lonText == null && latText == null
                         ? "longitude and latitude are"
@@ -399,8 +397,8 @@ public final class StationFileReader {
                         "missing coordinates: the " + which + " empty");
                 return null;
             }
-            BigDecimal x = number(lonText);
-            BigDecimal y = number(latText);
+            BigDecimal x = Cells.number(lonText);
+            BigDecimal y = Cells.number(latText);
             if (x == null) {
                 p.error(row, StationFields.LON, "longitude '" + lonText + "' is not a number");
             }
@@ -420,7 +418,7 @@ public final class StationFileReader {
         CoordinateSystem crs = sourceCrs.kind() == SourceCrs.Kind.PROJECTED ? CoordinateSystem.WGS84 : options.crs();
         boolean chinaCrs = crs != CoordinateSystem.WGS84;
         boolean shifted = crs == CoordinateSystem.GCJ02 || crs == CoordinateSystem.BD09;
-        String given = String.format(Locale.ROOT, "(lon %s, lat %s)", XlsxTables.plain(lon), XlsxTables.plain(lat));
+        String given = String.format(Locale.ROOT, "(lon %s, lat %s)", Cells.plain(lon), Cells.plain(lat));
         boolean swappedByRange = Math.abs(lon) <= 90 && Math.abs(lat) > 90 && Math.abs(lat) <= 180;
         boolean swappedIntoChina =
                 chinaCrs && !CoordinateSystem.insideChina(lon, lat) && CoordinateSystem.insideChina(lat, lon);
@@ -436,12 +434,12 @@ public final class StationFileReader {
             p.error(
                     row,
                     StationFields.LON,
-                    "longitude " + XlsxTables.plain(lon) + " is outside -180..180"
+                    "longitude " + Cells.plain(lon) + " is outside -180..180"
                             + (Math.abs(lon) > 1000 ? " (projected metres? give longitude/latitude in degrees)" : ""));
             return null;
         }
         if (Math.abs(lat) > 90) {
-            p.error(row, StationFields.LAT, "latitude " + XlsxTables.plain(lat) + " is outside -90..90");
+            p.error(row, StationFields.LAT, "latitude " + Cells.plain(lat) + " is outside -90..90");
             return null;
         }
         if (shifted && !CoordinateSystem.insideChina(lon, lat)) {
@@ -468,14 +466,8 @@ public final class StationFileReader {
 
     /** A free-text field: in CSV without the protective quote of {@link #unprotect}. */
     private static String text(RawTable.RawRow raw, Map<String, Integer> columns, String field, boolean csv) {
-        String value = cell(raw, columns, field);
+        String value = Cells.cell(raw, columns, field);
         return csv ? unprotect(value) : value;
-    }
-
-    /** The trimmed cell of a field; null when absent or blank. */
-    static String cell(RawTable.RawRow raw, Map<String, Integer> columns, String field) {
-        Integer index = columns.get(field);
-        return index == null ? null : raw.cell(index);
     }
 
     /**
@@ -490,34 +482,6 @@ public final class StationFileReader {
             return text.substring(1);
         }
         return text;
-    }
-
-    /**
-     * Parses a decimal number, accepting full-width digits and signs (１１６．４) and a trailing degree sign; null when the
-     * text is not a number.
-     */
-    static BigDecimal number(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '０' && c <= '９') {
-                c = (char) ('0' + (c - '０'));
-            } else if (c == '．' || c == '。') {
-                c = '.';
-            } else if (c == '－' || c == '−') {
-                c = '-';
-            } else if (c == '＋') {
-                c = '+';
-            } else if (c == '°') {
-                continue;
-            }
-            sb.append(c);
-        }
-        String s = sb.toString().strip();
-        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            return null;
-        }
-        return new BigDecimal(s);
     }
 
     /** "rows 2 and 4", "rows 2, 3 and 9", or "rows 2, 3, …, 11 and 990 more" past ten rows. */
