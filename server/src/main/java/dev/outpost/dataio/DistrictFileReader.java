@@ -252,7 +252,7 @@ public final class DistrictFileReader {
             problems.error(
                     0,
                     options.parentNameField(),
-                    "the areas are districts, the top level: there is no level" + " above them to build from '"
+                    "the areas are districts, the top level: there is no level above them to build from '"
                             + options.parentNameField() + "'");
         }
         if (problems.hasFileError() || sourceCrs == null) {
@@ -290,7 +290,6 @@ public final class DistrictFileReader {
         String parentCode;
         final String parentName;
         Long population;
-        boolean populationKnown;
         MultiPolygon boundary;
 
         Feature(int row, String code, String name, AreaLevel level, String parentCode, String parentName) {
@@ -347,7 +346,6 @@ public final class DistrictFileReader {
         Feature f = new Feature(row, code, name, level, parentCode, parentName);
         f.codeGenerated = generated;
         f.population = population;
-        f.populationKnown = population != null;
         f.boundary = boundary;
         return f;
     }
@@ -462,8 +460,8 @@ public final class DistrictFileReader {
                     && Objects.equals(first.parentName, f.parentName)
                     && first.level == f.level) {
                 first.boundary = union(List.of(first.boundary, f.boundary));
-                first.population = first.populationKnown && f.populationKnown ? first.population + f.population : null;
-                first.populationKnown = first.population != null;
+                first.population =
+                        first.population != null && f.population != null ? first.population + f.population : null;
                 p.warning(
                         f.row,
                         DistrictFields.CODE,
