@@ -39,7 +39,7 @@ public final class DistrictFields {
         names.addAll(SUBDISTRICT_NAMES);
         names.addAll(DISTRICT_NAMES);
         a.put(NAME, names);
-        a.put(LEVEL, List.of("级别", "层级", "行政级别", "类型"));
+        a.put(LEVEL, List.of("级别", "层级", "行政级别"));
         a.put(PARENT_CODE, List.of("上级代码", "上级编码", "父级代码", "parent", "parentcode", "parent_adcode"));
         a.put(POPULATION, List.of("人口", "常住人口", "人口数", "总人口", "pop"));
         SCHEMA = new ColumnSchema(a, Set.of(CODE, NAME));

@@ -196,9 +196,7 @@ public final class DistrictFileReader {
      * @throws FileTooLargeException when it is larger than {@link Options#maxBytes()}
      */
     public Result read(byte[] bytes, String fileName) {
-        if (bytes.length > options.maxBytes()) {
-            throw new FileTooLargeException(fileName == null ? "upload" : fileName, options.maxBytes());
-        }
+        Uploads.checkSize(bytes, fileName, options.maxBytes());
         Problems problems = new Problems(options.maxProblems());
         FileFormat format = options.format() != null ? options.format() : FileFormat.detect(fileName, bytes);
         RawTable table;
@@ -254,7 +252,7 @@ public final class DistrictFileReader {
             problems.error(
                     0,
                     options.parentNameField(),
-                    "the areas are districts, the top level: there is no level" + " above them to build from '"
+                    "the areas are districts, the top level: there is no level above them to build from '"
                             + options.parentNameField() + "'");
         }
         if (problems.hasFileError() || sourceCrs == null) {
@@ -285,7 +283,6 @@ public final class DistrictFileReader {
     /** A feature's values before the District is built. */
     private static final class Feature {
         final int row;
-        final List<Integer> rows = new ArrayList<>();
         String code;
         boolean codeGenerated;
         final String name;
@@ -293,12 +290,10 @@ public final class DistrictFileReader {
         String parentCode;
         final String parentName;
         Long population;
-        boolean populationKnown;
         MultiPolygon boundary;
 
         Feature(int row, String code, String name, AreaLevel level, String parentCode, String parentName) {
             this.row = row;
-            this.rows.add(row);
             this.code = code;
             this.name = name;
             this.level = level;
@@ -315,12 +310,12 @@ public final class DistrictFileReader {
             SourceCrs sourceCrs,
             Problems p) {
         int row = raw.row();
-        String name = StationFileReader.cell(raw, columns, DistrictFields.NAME);
+        String name = Cells.cell(raw, columns, DistrictFields.NAME);
         if (name == null) {
             p.error(row, DistrictFields.NAME, "the name is missing");
         }
         AreaLevel level = fileLevel;
-        String levelText = StationFileReader.cell(raw, columns, DistrictFields.LEVEL);
+        String levelText = Cells.cell(raw, columns, DistrictFields.LEVEL);
         if (levelText != null) {
             try {
                 level = AreaLevel.parse(levelText);
@@ -334,7 +329,7 @@ public final class DistrictFileReader {
         if (parentColumn >= 0 && parentName == null) {
             p.error(row, options.parentNameField(), "the parent name is missing");
         }
-        String code = StationFileReader.cell(raw, columns, DistrictFields.CODE);
+        String code = Cells.cell(raw, columns, DistrictFields.CODE);
         boolean generated = false;
         if (code == null && name != null && !columns.containsKey(DistrictFields.CODE)) {
             code = generatedCode(parentName == null ? name : parentName + "/" + name);
@@ -342,8 +337,8 @@ public final class DistrictFileReader {
         } else if (code == null) {
             p.error(row, DistrictFields.CODE, "the code is missing");
         }
-        String parentCode = StationFileReader.cell(raw, columns, DistrictFields.PARENT_CODE);
-        Long population = population(StationFileReader.cell(raw, columns, DistrictFields.POPULATION), row, p);
+        String parentCode = Cells.cell(raw, columns, DistrictFields.PARENT_CODE);
+        Long population = population(Cells.cell(raw, columns, DistrictFields.POPULATION), row, p);
         MultiPolygon boundary = boundary(raw, sourceCrs, p);
         if (p.rowHasError(row)) {
             return null;
@@ -351,7 +346,6 @@ public final class DistrictFileReader {
         Feature f = new Feature(row, code, name, level, parentCode, parentName);
         f.codeGenerated = generated;
         f.population = population;
-        f.populationKnown = population != null;
         f.boundary = boundary;
         return f;
     }
@@ -360,7 +354,7 @@ public final class DistrictFileReader {
         if (text == null) {
             return null;
         }
-        BigDecimal value = StationFileReader.number(text);
+        BigDecimal value = Cells.number(text);
         if (value == null) {
             p.error(row, DistrictFields.POPULATION, "population '" + text + "' is not a number");
             return null;
@@ -408,10 +402,10 @@ public final class DistrictFileReader {
                                 Locale.ROOT,
                                 "coordinates %s..%s, %s..%s are not longitude/"
                                         + "latitude degrees (a projected file without its .prj?)",
-                                XlsxTables.plain(e.getMinX()),
-                                XlsxTables.plain(e.getMaxX()),
-                                XlsxTables.plain(e.getMinY()),
-                                XlsxTables.plain(e.getMaxY())));
+                                Cells.plain(e.getMinX()),
+                                Cells.plain(e.getMaxX()),
+                                Cells.plain(e.getMinY()),
+                                Cells.plain(e.getMaxY())));
                 return null;
             }
             CoordinateSystem crs = options.crs();
@@ -465,10 +459,9 @@ public final class DistrictFileReader {
             } else if (first.name.equals(f.name)
                     && Objects.equals(first.parentName, f.parentName)
                     && first.level == f.level) {
-                first.rows.add(f.row);
                 first.boundary = union(List.of(first.boundary, f.boundary));
-                first.population = first.populationKnown && f.populationKnown ? first.population + f.population : null;
-                first.populationKnown = first.population != null;
+                first.population =
+                        first.population != null && f.population != null ? first.population + f.population : null;
                 p.warning(
                         f.row,
                         DistrictFields.CODE,
