@@ -36,7 +36,9 @@ public record Config(
 
     /** Reads the settings from {@code env}; the root comes from {@code -Doutpost.root} or the working directory. */
     public static Config fromEnvironment(Map<String, String> env) {
-        Path root = Path.of(System.getProperty("outpost.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("outpost.root", "."))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isDirectory(root.resolve("web")) && Files.isDirectory(root.resolve("../web"))) {
             root = root.getParent();
         }

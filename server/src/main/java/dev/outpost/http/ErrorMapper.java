@@ -32,9 +32,12 @@ public final class ErrorMapper {
         });
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, 404, "Not found", e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, "Conflict", e.getMessage()));
-        routes.exception(PayloadTooLargeException.class, (e, ctx) -> send(ctx, 413, "Payload too large", e.getMessage()));
+        routes.exception(
+                PayloadTooLargeException.class, (e, ctx) -> send(ctx, 413, "Payload too large", e.getMessage()));
         routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, "Bad request", e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> send(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             String id = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("error {} on {} {}", id, ctx.method(), ctx.path(), e);

@@ -16,6 +16,9 @@ public final class HttpApp {
         List<Routes> groups = new ArrayList<>();
         groups.add(new MetaRoutes(services.regions(), settings, services.ready()));
         groups.add(new StationRoutes(services.stations(), params, services.clock()));
+        groups.add(new DistrictRoutes(services.districts(), params));
+        groups.add(new ImportRoutes(services.imports(), params, settings.maxUploadBytes()));
+        groups.add(new ExportRoutes(services.stations(), params, services.clock()));
         groups.addAll(services.extraRoutes().apply(params));
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.newMapper(), true));

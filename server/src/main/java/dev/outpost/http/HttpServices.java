@@ -1,6 +1,8 @@
 package dev.outpost.http;
 
+import dev.outpost.district.DistrictRepository;
 import dev.outpost.district.RegionRepository;
+import dev.outpost.imports.ImportService;
 import dev.outpost.station.StationCatalog;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.function.Function;
 public record HttpServices(
         RegionRepository regions,
         StationCatalog stations,
+        DistrictRepository districts,
+        ImportService imports,
         Clock clock,
         BooleanSupplier ready,
         Function<Params, List<Routes>> extraRoutes) {}

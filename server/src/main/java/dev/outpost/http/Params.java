@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Query-parameter parsing shared by the routes, each failure an {@link IllegalArgumentException} naming it. */
-final class Params {
+public final class Params {
     private final RegionRepository regions;
     private final String defaultRegion;
 

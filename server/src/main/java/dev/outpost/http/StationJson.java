@@ -36,7 +36,8 @@ final class StationJson {
         p.put("openNow", s.openingHours() == null ? null : s.openingHours().isOpenAt(now));
         p.put("capacitySeats", s.capacitySeats());
         p.put("status", s.status().code());
-        return GeoJson.feature(s.id(), GeoJson.point(s.location().lon(), s.location().lat()), p);
+        return GeoJson.feature(
+                s.id(), GeoJson.point(s.location().lon(), s.location().lat()), p);
     }
 
     /**
@@ -89,7 +90,8 @@ final class StationJson {
             }
         }
         OpeningHours hours = null;
-        if (props.hasNonNull("openingHours") && !props.get("openingHours").asText().isBlank()) {
+        if (props.hasNonNull("openingHours")
+                && !props.get("openingHours").asText().isBlank()) {
             hours = parse(props, "openingHours", problems, OpeningHours::parse);
         }
         Integer capacity = null;
@@ -168,6 +170,8 @@ final class StationJson {
 
     private static String text(JsonNode props, String field) {
         JsonNode v = props.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().trim();
+        return v == null || v.isNull() || v.asText().isBlank()
+                ? null
+                : v.asText().trim();
     }
 }

@@ -56,7 +56,8 @@ public final class StationRoutes implements Routes {
                 Params.intParam(ctx, "limit", StationQuery.MAX_LIMIT, 1, StationQuery.MAX_LIMIT));
         List<Station> found = catalog.find(q);
         Instant at = openAt == null ? now : openAt;
-        ctx.json(GeoJson.collection(found.stream().map(s -> StationJson.feature(s, at)).toList()));
+        ctx.json(GeoJson.collection(
+                found.stream().map(s -> StationJson.feature(s, at)).toList()));
     }
 
     private void one(Context ctx) {

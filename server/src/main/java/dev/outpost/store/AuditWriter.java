@@ -20,7 +20,13 @@ final class AuditWriter {
     private AuditWriter() {}
 
     static void write(
-            DSLContext tx, String regionCode, String action, String entity, String entityId, Object before, Object after) {
+            DSLContext tx,
+            String regionCode,
+            String action,
+            String entity,
+            String entityId,
+            Object before,
+            Object after) {
         tx.insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.REGION_CODE, regionCode)
                 .set(AUDIT_LOG.ACTOR, Actor.current())

@@ -3,8 +3,8 @@ package dev.outpost.store;
 import static dev.outpost.store.jooq.Tables.REGION;
 
 import dev.outpost.district.Region;
-import dev.outpost.geo.BBox;
 import dev.outpost.district.RegionRepository;
+import dev.outpost.geo.BBox;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
 import java.util.List;
 import java.util.Optional;

@@ -50,7 +50,8 @@ public final class JooqStationRepository implements StationRepository {
                     "{0} @> {1}::text[]", STATION.SERVICES, DSL.val(codes(q.services()), String[].class)));
         }
         if (!q.statuses().isEmpty()) {
-            where.add(STATION.STATUS.in(q.statuses().stream().map(StationStatus::code).toList()));
+            where.add(STATION.STATUS.in(
+                    q.statuses().stream().map(StationStatus::code).toList()));
         }
         return dsl.selectFrom(STATION)
                 .where(where)
@@ -62,11 +63,7 @@ public final class JooqStationRepository implements StationRepository {
     static Condition envelopeIntersects(BBox b) {
         return DSL.condition(
                 "{0} && ST_MakeEnvelope({1}, {2}, {3}, {4}, 4326)",
-                STATION.GEOM,
-                DSL.val(b.minLon()),
-                DSL.val(b.minLat()),
-                DSL.val(b.maxLon()),
-                DSL.val(b.maxLat()));
+                STATION.GEOM, DSL.val(b.minLon()), DSL.val(b.minLat()), DSL.val(b.maxLon()), DSL.val(b.maxLat()));
     }
 
     @Override
@@ -97,7 +94,8 @@ public final class JooqStationRepository implements StationRepository {
         r.setBatchId(batchId);
         r.store();
         Station saved = toStation(r);
-        AuditWriter.write(tx, saved.regionCode(), "create", "station", String.valueOf(saved.id()), null, auditView(saved));
+        AuditWriter.write(
+                tx, saved.regionCode(), "create", "station", String.valueOf(saved.id()), null, auditView(saved));
         return saved;
     }
 
@@ -125,7 +123,13 @@ public final class JooqStationRepository implements StationRepository {
         r.store();
         Station after = toStation(r);
         AuditWriter.write(
-                tx, after.regionCode(), "update", "station", String.valueOf(after.id()), auditView(before), auditView(after));
+                tx,
+                after.regionCode(),
+                "update",
+                "station",
+                String.valueOf(after.id()),
+                auditView(before),
+                auditView(after));
         return after;
     }
 
