@@ -102,6 +102,8 @@ CREATE TABLE coverage_area (
     covered_15      double precision NOT NULL CHECK (covered_15 >= 0),
     covered_20      double precision NOT NULL CHECK (covered_20 >= 0),
     covered_limit   double precision NOT NULL CHECK (covered_limit >= 0),
+    unreachable_demand double precision NOT NULL CHECK (unreachable_demand >= 0),
+    off_network_demand double precision NOT NULL CHECK (off_network_demand >= 0),
     PRIMARY KEY (region_code, coverage_run_id, level, district_code),
     FOREIGN KEY (region_code, coverage_run_id) REFERENCES coverage_run (region_code, coverage_run_id)
         ON DELETE CASCADE

@@ -410,11 +410,24 @@ class CoverageCalculatorTest {
 
     static District area(
             String code, String name, AreaLevel level, String parent, double w, double s, double e, double n) {
+        return area("demo", code, name, level, parent, w, s, e, n);
+    }
+
+    static District area(
+            String region,
+            String code,
+            String name,
+            AreaLevel level,
+            String parent,
+            double w,
+            double s,
+            double e,
+            double n) {
         Polygon box = Geometries.factory().createPolygon(new Coordinate[] {
             new Coordinate(w, s), new Coordinate(e, s), new Coordinate(e, n), new Coordinate(w, n), new Coordinate(w, s)
         });
         MultiPolygon mp = Geometries.factory().createMultiPolygon(new Polygon[] {box});
-        return new District("demo", code, name, level, parent, null, null, mp);
+        return new District(region, code, name, level, parent, null, null, mp);
     }
 
     @Test

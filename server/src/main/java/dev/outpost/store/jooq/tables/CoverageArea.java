@@ -128,6 +128,16 @@ public class CoverageArea extends TableImpl<CoverageAreaRecord> {
      */
     public final TableField<CoverageAreaRecord, Double> COVERED_LIMIT = createField(DSL.name("covered_limit"), SQLDataType.DOUBLE.nullable(false), this, "");
 
+    /**
+     * The column <code>public.coverage_area.unreachable_demand</code>.
+     */
+    public final TableField<CoverageAreaRecord, Double> UNREACHABLE_DEMAND = createField(DSL.name("unreachable_demand"), SQLDataType.DOUBLE.nullable(false), this, "");
+
+    /**
+     * The column <code>public.coverage_area.off_network_demand</code>.
+     */
+    public final TableField<CoverageAreaRecord, Double> OFF_NETWORK_DEMAND = createField(DSL.name("off_network_demand"), SQLDataType.DOUBLE.nullable(false), this, "");
+
     private CoverageArea(Name alias, Table<CoverageAreaRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -228,7 +238,9 @@ public class CoverageArea extends TableImpl<CoverageAreaRecord> {
             Internal.createCheck(this, DSL.name("coverage_area_covered_limit_check"), "((covered_limit >= (0)::double precision))", true),
             Internal.createCheck(this, DSL.name("coverage_area_demand_total_check"), "((demand_total >= (0)::double precision))", true),
             Internal.createCheck(this, DSL.name("coverage_area_level_check"), "((level = ANY (ARRAY['district'::text, 'subdistrict'::text, 'community'::text])))", true),
-            Internal.createCheck(this, DSL.name("coverage_area_station_count_check"), "((station_count >= 0))", true)
+            Internal.createCheck(this, DSL.name("coverage_area_off_network_demand_check"), "((off_network_demand >= (0)::double precision))", true),
+            Internal.createCheck(this, DSL.name("coverage_area_station_count_check"), "((station_count >= 0))", true),
+            Internal.createCheck(this, DSL.name("coverage_area_unreachable_demand_check"), "((unreachable_demand >= (0)::double precision))", true)
         );
     }
 

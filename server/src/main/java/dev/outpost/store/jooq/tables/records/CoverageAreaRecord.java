@@ -214,6 +214,34 @@ public class CoverageAreaRecord extends UpdatableRecordImpl<CoverageAreaRecord> 
         return (Double) get(13);
     }
 
+    /**
+     * Setter for <code>public.coverage_area.unreachable_demand</code>.
+     */
+    public void setUnreachableDemand(Double value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>public.coverage_area.unreachable_demand</code>.
+     */
+    public Double getUnreachableDemand() {
+        return (Double) get(14);
+    }
+
+    /**
+     * Setter for <code>public.coverage_area.off_network_demand</code>.
+     */
+    public void setOffNetworkDemand(Double value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>public.coverage_area.off_network_demand</code>.
+     */
+    public Double getOffNetworkDemand() {
+        return (Double) get(15);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -237,7 +265,7 @@ public class CoverageAreaRecord extends UpdatableRecordImpl<CoverageAreaRecord> 
     /**
      * Create a detached, initialised CoverageAreaRecord
      */
-    public CoverageAreaRecord(String regionCode, Long coverageRunId, String level, String districtCode, String parentCode, String name, Integer cellCount, Integer stationCount, Double demandTotal, Double covered_5, Double covered_10, Double covered_15, Double covered_20, Double coveredLimit) {
+    public CoverageAreaRecord(String regionCode, Long coverageRunId, String level, String districtCode, String parentCode, String name, Integer cellCount, Integer stationCount, Double demandTotal, Double covered_5, Double covered_10, Double covered_15, Double covered_20, Double coveredLimit, Double unreachableDemand, Double offNetworkDemand) {
         super(CoverageArea.COVERAGE_AREA);
 
         setRegionCode(regionCode);
@@ -254,6 +282,8 @@ public class CoverageAreaRecord extends UpdatableRecordImpl<CoverageAreaRecord> 
         setCovered_15(covered_15);
         setCovered_20(covered_20);
         setCoveredLimit(coveredLimit);
+        setUnreachableDemand(unreachableDemand);
+        setOffNetworkDemand(offNetworkDemand);
         resetChangedOnNotNull();
     }
 }
