@@ -37,6 +37,19 @@ public final class DemandCsv {
      * @throws ValidationException listing every bad row (row numbers count data rows from 1), or a missing column
      */
     public static Map<WorkerGroup, DemandLayer> read(Reader reader, HexGrid grid) {
+        return parse(reader, grid).layers();
+    }
+
+    /**
+     * What a demand CSV held.
+     *
+     * @param layers one layer per group in the file
+     * @param source {@link DemandSource#POINTS} or {@link DemandSource#CELLS}, by the file's columns
+     */
+    public record Result(Map<WorkerGroup, DemandLayer> layers, DemandSource source) {}
+
+    /** Like {@link #read}, also telling which layout the file had. */
+    public static Result parse(Reader reader, HexGrid grid) {
         Map<WorkerGroup, DemandLayerBuilder> builders = new EnumMap<>(WorkerGroup.class);
         List<Problem> problems = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT
@@ -46,12 +59,13 @@ public final class DemandCsv {
                 .setTrim(true)
                 .setIgnoreEmptyLines(true)
                 .get();
+        boolean cells;
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, Integer> header = new java.util.HashMap<>();
             for (Map.Entry<String, Integer> e : parser.getHeaderMap().entrySet()) {
                 header.put(e.getKey().replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), e.getValue());
             }
-            boolean cells = header.containsKey("h3");
+            cells = header.containsKey("h3");
             List<String> required = cells ? List.of("group", "h3", "weight") : List.of("group", "lon", "lat", "weight");
             for (String column : required) {
                 if (!header.containsKey(column)) {
@@ -103,7 +117,7 @@ public final class DemandCsv {
         }
         Map<WorkerGroup, DemandLayer> out = new EnumMap<>(WorkerGroup.class);
         builders.forEach((g, b) -> out.put(g, b.build()));
-        return out;
+        return new Result(java.util.Collections.unmodifiableMap(out), cells ? DemandSource.CELLS : DemandSource.POINTS);
     }
 
     private static String value(CSVRecord r, Map<String, Integer> header, String column) {

@@ -10,6 +10,7 @@ import dev.outpost.coverage.CoverageSettings;
 import dev.outpost.coverage.ServingRules;
 import dev.outpost.demand.DemandCsv;
 import dev.outpost.demand.DemandLayer;
+import dev.outpost.demand.DemandService;
 import dev.outpost.demand.DemandSource;
 import dev.outpost.demand.WorkerGroup;
 import dev.outpost.district.Region;
@@ -109,7 +110,10 @@ class CoverageApiTest {
                 imports,
                 Clock.systemUTC(),
                 () -> true,
-                params -> List.of(new CoverageRoutes(coverage, params), new IsochroneRoutes(coverage, params)));
+                params -> List.of(
+                        new CoverageRoutes(coverage, params),
+                        new IsochroneRoutes(coverage, params),
+                        new DemandRoutes(new DemandService(demandRepo, districts, null), params, 1_000_000)));
         app = HttpApp.create(new HttpSettings(null, "", "", "demo", 50_000_000), services);
         app.start("127.0.0.1", 0);
     }
@@ -344,6 +348,71 @@ class CoverageApiTest {
         problem("/api/coverage/cells/not-a-cell/route?region=demo", 400, "'not-a-cell' is not an H3 cell");
         String elsewhere = HexGrid.address(HexGrid.defaultGrid().cell(new LatLon(39.9, 116.4)));
         problem("/api/coverage/cells/" + elsewhere + "/route?region=demo", 404, "is not a demand cell of rider");
+    }
+
+    static HttpResponse<String> upload(String path, String fileName, String text) {
+        String boundary = "----coverage" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        try {
+            return CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void demandUploadsBecomeTheLayerCoverageUses() throws IOException {
+        HexGrid grid = HexGrid.defaultGrid();
+        String a = HexGrid.address(grid.cell(new LatLon(22.60, 113.92)));
+        String b = HexGrid.address(grid.cell(new LatLon(22.61, 113.95)));
+        HttpResponse<String> r = upload(
+                "/api/demand?region=demo", "hailing.csv", "group,h3,weight\nride_hailing," + a + ",5\n网约车司机," + b
+                        + ",2.5\n");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode layers = M.readTree(r.body());
+        assertThat(layers).hasSize(1);
+        assertThat(layers.at("/0/source").asText()).isEqualTo("cells");
+        assertThat(layers.at("/0/totalWeight").asDouble()).isEqualTo(7.5);
+        JsonNode summary = get("/api/coverage/summary?region=demo&group=ride_hailing");
+        assertThat(summary.get("demandLayerId").asLong()).isEqualTo(layers.at("/0/id").asLong());
+        assertThat(summary.at("/overall/demand").asDouble()).isEqualTo(7.5);
+        assertThat(summary.at("/overall/cells").asInt()).isEqualTo(2);
+        assertThat(summary.get("mode").asText()).isEqualTo("car");
+
+        // a bad file: every problem listed, nothing stored
+        HttpResponse<String> bad = upload(
+                "/api/demand?region=demo", "bad.csv", "group,lon,lat,weight\nride_hailing,113.9,22.6,x\npilot,1,2,3\n");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+        JsonNode problems = M.readTree(bad.body()).get("problems");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.at("/0/row").asInt()).isEqualTo(1);
+        assertThat(problems.at("/0/field").asText()).isEqualTo("weight");
+        assertThat(get("/api/coverage/summary?region=demo&group=ride_hailing").get("demandLayerId").asLong())
+                .isEqualTo(layers.at("/0/id").asLong());
+
+        // population fallback: the demo districts' 680,000 residents, 0.01 drivers each
+        JsonNode population =
+                ok("POST", "/api/demand/population?region=demo&group=ride_hailing&weightPerResident=0.01", 201);
+        assertThat(population.get("source").asText()).isEqualTo("population");
+        assertThat(population.get("totalWeight").asDouble()).isCloseTo(6_800, within(0.01));
+        assertThat(get("/api/coverage/summary?region=demo&group=ride_hailing").at("/overall/demand").asDouble())
+                .isCloseTo(6_800, within(0.01));
+        // a layer used by a stored run cannot be deleted; an unknown one is a 404
+        ok("POST", "/api/coverage/runs?region=demo&group=ride_hailing", 201);
+        HttpResponse<String> conflict =
+                call("DELETE", "/api/demand/layers/" + population.get("id").asLong() + "?region=demo");
+        assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+        assertThat(call("DELETE", "/api/demand/layers/" + layers.at("/0/id").asLong() + "?region=demo").statusCode())
+                .isEqualTo(204);
+        assertThat(call("DELETE", "/api/demand/layers/987654?region=demo").statusCode()).isEqualTo(404);
+        assertThat(get("/api/demand/layers?region=demo").size()).isGreaterThanOrEqualTo(3);
+        problem("/api/demand/layers?region=nowhere", 404, "unknown region 'nowhere'");
     }
 
     @Test
