@@ -105,7 +105,17 @@ public final class CoverageCalculator {
             }
         }
         return new CoverageResult(
-                group, mode, settings, layer, centres, sorted, seconds, stationIds, offNetwork, offNetworkStations, reach);
+                group,
+                mode,
+                settings,
+                layer,
+                centres,
+                sorted,
+                seconds,
+                stationIds,
+                offNetwork,
+                offNetworkStations,
+                reach);
     }
 
     /**
@@ -156,7 +166,8 @@ public final class CoverageCalculator {
                 reach.put(
                         station.stationId(),
                         new ReachRow(
-                                java.util.Arrays.copyOf(withinIdx, within), java.util.Arrays.copyOf(withinSec, within)));
+                                java.util.Arrays.copyOf(withinIdx, within),
+                                java.util.Arrays.copyOf(withinSec, within)));
             }
         }
         List<ServingStation> stations = new ArrayList<>(previous.stations());

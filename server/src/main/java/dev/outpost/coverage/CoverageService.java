@@ -187,14 +187,10 @@ public final class CoverageService {
             parameters.put("servingKinds", rules.toString());
             parameters.put("servingStatuses", rules.statuses().toString());
             parameters.put("resolution", Integer.toString(fresh.result.layer().resolution()));
-            parameters.put("offNetworkStations", fresh.result.offNetworkStationIds().toString());
+            parameters.put(
+                    "offNetworkStations", fresh.result.offNetworkStationIds().toString());
             CoverageRunInfo info = repository.saveRun(
-                    regionCode,
-                    fresh.version.id(),
-                    fresh.layerInfo.id(),
-                    fresh.result,
-                    breakdowns,
-                    parameters);
+                    regionCode, fresh.version.id(), fresh.layerInfo.id(), fresh.result, breakdowns, parameters);
             State stored = fresh.stored(info.id());
             states.put(key, stored);
             return summary(stored, level);
@@ -226,8 +222,11 @@ public final class CoverageService {
     }
 
     private static CoverageBreakdown breakdown(State s, AreaLevel level) {
-        return CoverageBreakdown.of(s.result, s.areas, level, s.cellAreas.computeIfAbsent(
-                level, l -> s.areas.assign(s.result.centres(), l)));
+        return CoverageBreakdown.of(
+                s.result,
+                s.areas,
+                level,
+                s.cellAreas.computeIfAbsent(level, l -> s.areas.assign(s.result.centres(), l)));
     }
 
     /** The stored runs of the group, newest first. */
@@ -243,23 +242,37 @@ public final class CoverageService {
     public CoverageSummary storedSummary(String regionCode, long runId, AreaLevel level) {
         CoverageRunInfo run = repository
                 .findRun(regionCode, runId)
-                .orElseThrow(() -> new NotFoundException(
-                        "no coverage run " + runId + " in region '" + regionCode + "'"));
+                .orElseThrow(
+                        () -> new NotFoundException("no coverage run " + runId + " in region '" + regionCode + "'"));
         List<AreaCoverage> areas = repository.runAreas(regionCode, runId, level);
         CoverageTotals total = run.totals();
         int cells = total.cellCount();
         int stationCount = total.stationCount();
         double[] rest = {
-            total.demand(), total.covered5(), total.covered10(), total.covered15(), total.covered20(),
-            total.coveredWithinLimit(), total.gapDemand(), total.unreachableDemand(), total.offNetworkDemand()
+            total.demand(),
+            total.covered5(),
+            total.covered10(),
+            total.covered15(),
+            total.covered20(),
+            total.coveredWithinLimit(),
+            total.gapDemand(),
+            total.unreachableDemand(),
+            total.offNetworkDemand()
         };
         for (AreaCoverage a : areas) {
             CoverageTotals t = a.totals();
             cells -= t.cellCount();
             stationCount -= t.stationCount();
             double[] v = {
-                t.demand(), t.covered5(), t.covered10(), t.covered15(), t.covered20(), t.coveredWithinLimit(),
-                t.gapDemand(), t.unreachableDemand(), t.offNetworkDemand()
+                t.demand(),
+                t.covered5(),
+                t.covered10(),
+                t.covered15(),
+                t.covered20(),
+                t.coveredWithinLimit(),
+                t.gapDemand(),
+                t.unreachableDemand(),
+                t.offNetworkDemand()
             };
             for (int i = 0; i < rest.length; i++) {
                 rest[i] -= v[i];
@@ -270,8 +283,17 @@ public final class CoverageService {
             rest[i] = Math.abs(rest[i]) < 1e-9 * Math.max(1, total.demand()) ? 0 : Math.max(0, rest[i]);
         }
         CoverageTotals unassigned = new CoverageTotals(
-                Math.max(0, cells), Math.max(0, stationCount), rest[0], rest[1], rest[2], rest[3], rest[4], rest[5],
-                rest[6], rest[7], rest[8]);
+                Math.max(0, cells),
+                Math.max(0, stationCount),
+                rest[0],
+                rest[1],
+                rest[2],
+                rest[3],
+                rest[4],
+                rest[5],
+                rest[6],
+                rest[7],
+                rest[8]);
         return new CoverageSummary(
                 regionCode,
                 run.group(),
@@ -338,7 +360,8 @@ public final class CoverageService {
         }
         if (r.stationId(i).isEmpty()) {
             throw new NotFoundException("cell " + name + " has no " + group.code() + " station within "
-                    + r.settings().searchLimitMinutes() + " minutes (status " + r.status(i).code() + ")");
+                    + r.settings().searchLimitMinutes() + " minutes (status "
+                    + r.status(i).code() + ")");
         }
         long stationId = r.stationId(i).getAsLong();
         ServingStation station = r.station(stationId).orElseThrow();
@@ -374,12 +397,11 @@ public final class CoverageService {
     public ServiceArea serviceArea(String regionCode, long stationId, int minutes, TravelMode modeOrNull) {
         checkMinutes(List.of(minutes));
         Station station = stations.findById(regionCode, stationId)
-                .orElseThrow(() -> new NotFoundException(
-                        "station " + stationId + " not found in region '" + regionCode + "'"));
+                .orElseThrow(() ->
+                        new NotFoundException("station " + stationId + " not found in region '" + regionCode + "'"));
         List<WorkerGroup> served = rules.groupsServedBy(station);
-        TravelMode mode = modeOrNull != null
-                ? modeOrNull
-                : served.isEmpty() ? TravelMode.EBIKE : rules.mode(served.get(0));
+        TravelMode mode =
+                modeOrNull != null ? modeOrNull : served.isEmpty() ? TravelMode.EBIKE : rules.mode(served.get(0));
         RoadNetwork net = network(regionCode);
         String cacheKey = regionCode + "|" + System.identityHashCode(net) + "|" + stationId + "|" + station.location()
                 + "|" + mode.code() + "|" + minutes;
@@ -398,7 +420,10 @@ public final class CoverageService {
                     && s.network == net
                     && s.result.mode() == mode
                     && s.result.settings().limitMinutes() == minutes
-                    && s.result.station(stationId).filter(x -> x.location().equals(station.location())).isPresent()) {
+                    && s.result
+                            .station(stationId)
+                            .filter(x -> x.location().equals(station.location()))
+                            .isPresent()) {
                 for (StationCoverage c : s.result.stationCoverage()) {
                     if (c.stationId() == stationId) {
                         within = c.demandWithinLimit();
@@ -417,8 +442,7 @@ public final class CoverageService {
         }
         for (int m : minutes) {
             if (m < 1 || m > RoadNetwork.MAX_MINUTES) {
-                throw new IllegalArgumentException(
-                        "minutes: " + m + " is out of range 1.." + RoadNetwork.MAX_MINUTES);
+                throw new IllegalArgumentException("minutes: " + m + " is out of range 1.." + RoadNetwork.MAX_MINUTES);
             }
         }
     }
@@ -536,12 +560,11 @@ public final class CoverageService {
         List<District> areas = districts.find(region, null);
         DemandLayerInfo layerInfo = layerFor(region, key.group(), areas);
         DemandLayer layer = demand.load(region, layerInfo.id());
-        List<Station> all = stations.find(StationQuery.all(region)
-                .withStatuses(rules.statuses())
-                .withLimit(StationQuery.MAX_LIMIT));
+        List<Station> all = stations.find(
+                StationQuery.all(region).withStatuses(rules.statuses()).withLimit(StationQuery.MAX_LIMIT));
         List<ServingStation> serving = rules.servingStations(all, key.group());
-        CoverageResult result = new CoverageCalculator(net)
-                .compute(key.group(), rules.mode(key.group()), layer, serving, settings);
+        CoverageResult result =
+                new CoverageCalculator(net).compute(key.group(), rules.mode(key.group()), layer, serving, settings);
         AreaIndex index = new AreaIndex(areas);
         Map<AreaLevel, int[]> cellAreas = new ConcurrentHashMap<>(new EnumMap<>(AreaLevel.class));
         LOG.info(
@@ -565,9 +588,11 @@ public final class CoverageService {
                     .filter(d -> d.level() == level && d.population() != null && d.population() > 0)
                     .toList();
             if (!withPopulation.isEmpty()) {
-                DemandLayer layer =
-                        DemandLayers.fromPopulation(group, HexGrid.defaultGrid(), withPopulation, 1.0);
-                return demand.save(region, layer, DemandSource.POPULATION,
+                DemandLayer layer = DemandLayers.fromPopulation(group, HexGrid.defaultGrid(), withPopulation, 1.0);
+                return demand.save(
+                        region,
+                        layer,
+                        DemandSource.POPULATION,
                         "fallback: population of " + withPopulation.size() + " " + level.code() + " areas");
             }
         }

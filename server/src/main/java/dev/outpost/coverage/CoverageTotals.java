@@ -35,7 +35,14 @@ public record CoverageTotals(
                     "coverage totals: cell count " + cellCount + " and station count " + stationCount + " must be ≥ 0");
         }
         double[] values = {
-            demand, covered5, covered10, covered15, covered20, coveredWithinLimit, gapDemand, unreachableDemand,
+            demand,
+            covered5,
+            covered10,
+            covered15,
+            covered20,
+            coveredWithinLimit,
+            gapDemand,
+            unreachableDemand,
             offNetworkDemand
         };
         for (double v : values) {

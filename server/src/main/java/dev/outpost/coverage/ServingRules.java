@@ -30,8 +30,10 @@ public record ServingRules(
         EnumMap<WorkerGroup, Set<StationKind>> k = new EnumMap<>(WorkerGroup.class);
         for (Map.Entry<WorkerGroup, Set<StationKind>> e :
                 Objects.requireNonNull(kinds, "kinds").entrySet()) {
-            k.put(Objects.requireNonNull(e.getKey()), Collections.unmodifiableSet(EnumSet.copyOf(
-                    e.getValue().isEmpty() ? EnumSet.noneOf(StationKind.class) : e.getValue())));
+            k.put(
+                    Objects.requireNonNull(e.getKey()),
+                    Collections.unmodifiableSet(
+                            EnumSet.copyOf(e.getValue().isEmpty() ? EnumSet.noneOf(StationKind.class) : e.getValue())));
         }
         kinds = Collections.unmodifiableMap(k);
         if (statuses == null || statuses.isEmpty()) {

@@ -69,8 +69,10 @@ public final class DemandCsv {
             List<String> required = cells ? List.of("group", "h3", "weight") : List.of("group", "lon", "lat", "weight");
             for (String column : required) {
                 if (!header.containsKey(column)) {
-                    throw ValidationException.of(column, "the header " + parser.getHeaderNames()
-                            + " lacks column '" + column + "'; expected group,lon,lat,weight or group,h3,weight");
+                    throw ValidationException.of(
+                            column,
+                            "the header " + parser.getHeaderNames() + " lacks column '" + column
+                                    + "'; expected group,lon,lat,weight or group,h3,weight");
                 }
             }
             int row = 0;
@@ -103,7 +105,8 @@ public final class DemandCsv {
                             problems.add(new Problem(row, "lon/lat", e.getMessage()));
                             continue;
                         }
-                        builders.computeIfAbsent(group, g -> new DemandLayerBuilder(g, grid)).add(p, weight);
+                        builders.computeIfAbsent(group, g -> new DemandLayerBuilder(g, grid))
+                                .add(p, weight);
                     }
                 }
             }

@@ -35,8 +35,9 @@ public final class DemandLayer {
         double total = 0;
         for (int i = 0; i < cells.length; i++) {
             if (i > 0 && cells[i] <= cells[i - 1]) {
-                throw new IllegalArgumentException("demand layer cells must be strictly increasing: cell "
-                        + HexGrid.address(cells[i]) + " at position " + i + " follows " + HexGrid.address(cells[i - 1]));
+                throw new IllegalArgumentException(
+                        "demand layer cells must be strictly increasing: cell " + HexGrid.address(cells[i])
+                                + " at position " + i + " follows " + HexGrid.address(cells[i - 1]));
             }
             if (!grid.isCell(cells[i])) {
                 throw new IllegalArgumentException("demand layer cell " + Long.toHexString(cells[i]) + " at position "

@@ -68,7 +68,10 @@ public final class DemandService {
         for (WorkerGroup g : WorkerGroup.values()) {
             if (groups.contains(g)) {
                 DemandLayer layer = DemandLayers.fromPois(grid, all, PoiWeights.defaults(g));
-                out.add(layers.save(regionCode, layer, DemandSource.OSM,
+                out.add(layers.save(
+                        regionCode,
+                        layer,
+                        DemandSource.OSM,
                         "OSM proxies of " + osmFile.getFileName() + " (" + all.size() + " features)"));
             }
         }
@@ -90,9 +93,12 @@ public final class DemandService {
                     .filter(d -> d.level() == level && d.population() != null && d.population() > 0)
                     .toList();
             if (!withPopulation.isEmpty()) {
-                DemandLayer layer = DemandLayers.fromPopulation(
-                        group, new HexGrid(resolution), withPopulation, weightPerResident);
-                return layers.save(regionCode, layer, DemandSource.POPULATION,
+                DemandLayer layer =
+                        DemandLayers.fromPopulation(group, new HexGrid(resolution), withPopulation, weightPerResident);
+                return layers.save(
+                        regionCode,
+                        layer,
+                        DemandSource.POPULATION,
                         "population of " + withPopulation.size() + " " + level.code() + " areas × "
                                 + weightPerResident);
             }

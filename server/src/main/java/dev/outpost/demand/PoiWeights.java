@@ -16,8 +16,7 @@ import java.util.Objects;
  * @param perFeature weight per feature by category; missing categories weigh 0
  * @param perHectare weight per hectare of land-use area by category; missing categories weigh 0
  */
-public record PoiWeights(
-        WorkerGroup group, Map<PoiCategory, Double> perFeature, Map<PoiCategory, Double> perHectare) {
+public record PoiWeights(WorkerGroup group, Map<PoiCategory, Double> perFeature, Map<PoiCategory, Double> perHectare) {
     public PoiWeights {
         Objects.requireNonNull(group, "group");
         perFeature = check(perFeature, "perFeature");

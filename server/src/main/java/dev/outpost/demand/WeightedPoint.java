@@ -1,8 +1,7 @@
 package dev.outpost.demand;
 
-import java.util.Objects;
-
 import dev.outpost.geo.LatLon;
+import java.util.Objects;
 
 /**
  * An amount of demand at a position, e.g. one row of a platform's order export. Immutable.
@@ -16,7 +15,8 @@ public record WeightedPoint(WorkerGroup group, LatLon location, double weight) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(location, "location");
         if (!Double.isFinite(weight) || weight < 0) {
-            throw new IllegalArgumentException("weight " + weight + " at " + location + " must be finite and not negative");
+            throw new IllegalArgumentException(
+                    "weight " + weight + " at " + location + " must be finite and not negative");
         }
     }
 }

@@ -85,6 +85,8 @@ public enum WorkerGroup {
             }
         }
         throw new IllegalArgumentException("unknown worker group '" + text + "'; expected one of "
-                + Arrays.stream(values()).map(g -> g.code + " (" + g.labelZh + ")").collect(Collectors.joining(", ")));
+                + Arrays.stream(values())
+                        .map(g -> g.code + " (" + g.labelZh + ")")
+                        .collect(Collectors.joining(", ")));
     }
 }

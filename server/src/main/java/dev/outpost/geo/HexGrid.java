@@ -100,8 +100,8 @@ public final class HexGrid {
         requireValid(cell);
         int r = core().getResolution(cell);
         if (r < resolution) {
-            throw new IllegalArgumentException("H3 cell " + address(cell) + " has resolution " + r
-                    + ", coarser than the grid's " + resolution);
+            throw new IllegalArgumentException(
+                    "H3 cell " + address(cell) + " has resolution " + r + ", coarser than the grid's " + resolution);
         }
         return r == resolution ? cell : core().cellToParent(cell, resolution);
     }
@@ -226,8 +226,8 @@ public final class HexGrid {
 
     private void requireCell(long cell) {
         if (!isCell(cell)) {
-            throw new IllegalArgumentException("H3 cell " + Long.toHexString(cell) + " is not a valid cell of resolution "
-                    + resolution);
+            throw new IllegalArgumentException(
+                    "H3 cell " + Long.toHexString(cell) + " is not a valid cell of resolution " + resolution);
         }
     }
 

@@ -80,7 +80,9 @@ public final class CoverageRoutes implements Routes {
     private void runs(Context ctx) {
         String region = params.region(ctx).code();
         int limit = Params.intParam(ctx, "limit", 20, 1, 1_000);
-        ctx.json(coverage.runs(region, group(ctx), limit).stream().map(CoverageJson::run).toList());
+        ctx.json(coverage.runs(region, group(ctx), limit).stream()
+                .map(CoverageJson::run)
+                .toList());
     }
 
     private void storedRun(Context ctx) {
@@ -94,23 +96,27 @@ public final class CoverageRoutes implements Routes {
         String bbox = ctx.queryParam("bbox");
         var cells = coverage.cells(region, group, bbox == null || bbox.isBlank() ? null : BBox.parse(bbox));
         if (cells.size() > MAX_CELLS) {
-            throw new IllegalArgumentException("the request covers " + cells.size() + " cells, more than "
-                    + MAX_CELLS + "; pass a smaller bbox");
+            throw new IllegalArgumentException(
+                    "the request covers " + cells.size() + " cells, more than " + MAX_CELLS + "; pass a smaller bbox");
         }
         HexGrid grid = new HexGrid(coverage.resolution(region, group));
-        ctx.json(GeoJson.collection(cells.stream().map(c -> CoverageJson.cell(c, grid)).toList()));
+        ctx.json(GeoJson.collection(
+                cells.stream().map(c -> CoverageJson.cell(c, grid)).toList()));
     }
 
     private void gaps(Context ctx) {
         String region = params.region(ctx).code();
         int limit = Params.intParam(ctx, "limit", 50, 1, 10_000);
-        ctx.json(GeoJson.collection(
-                coverage.gaps(region, group(ctx), limit).stream().map(CoverageJson::gap).toList()));
+        ctx.json(GeoJson.collection(coverage.gaps(region, group(ctx), limit).stream()
+                .map(CoverageJson::gap)
+                .toList()));
     }
 
     private void stations(Context ctx) {
         String region = params.region(ctx).code();
-        ctx.json(coverage.stationCoverage(region, group(ctx)).stream().map(CoverageJson::station).toList());
+        ctx.json(coverage.stationCoverage(region, group(ctx)).stream()
+                .map(CoverageJson::station)
+                .toList());
     }
 
     private void route(Context ctx) {

@@ -43,7 +43,9 @@ public final class DemandRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        ctx.json(demand.list(params.region(ctx).code()).stream().map(DemandRoutes::json).toList());
+        ctx.json(demand.list(params.region(ctx).code()).stream()
+                .map(DemandRoutes::json)
+                .toList());
     }
 
     private void upload(Context ctx) {

@@ -52,8 +52,9 @@ public final class IsochroneRoutes implements Routes {
         try {
             point = new LatLon(Params.doubleParam(ctx, "lat"), Params.doubleParam(ctx, "lon"));
         } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("parameter") ? e : new IllegalArgumentException("parameters 'lat'/'lon': "
-                    + e.getMessage());
+            throw e.getMessage().startsWith("parameter")
+                    ? e
+                    : new IllegalArgumentException("parameters 'lat'/'lon': " + e.getMessage());
         }
         List<Integer> minutes = Params.list(ctx, "minutes", IsochroneRoutes::minutes);
         if (minutes.isEmpty()) {

@@ -323,7 +323,10 @@ public final class JooqCoverageRepository implements CoverageRepository {
                                 r.getCovered_15(),
                                 r.getCovered_20(),
                                 r.getCoveredLimit(),
-                                gap(r.getDemandTotal(), r.getCoveredLimit(), r.getUnreachableDemand(),
+                                gap(
+                                        r.getDemandTotal(),
+                                        r.getCoveredLimit(),
+                                        r.getUnreachableDemand(),
                                         r.getOffNetworkDemand()),
                                 r.getUnreachableDemand(),
                                 r.getOffNetworkDemand())));
@@ -372,7 +375,8 @@ public final class JooqCoverageRepository implements CoverageRepository {
             return Map.of();
         }
         try {
-            Map<String, Object> raw = MAPPER.readValue(json.data(), new TypeReference<LinkedHashMap<String, Object>>() {});
+            Map<String, Object> raw =
+                    MAPPER.readValue(json.data(), new TypeReference<LinkedHashMap<String, Object>>() {});
             Map<String, String> out = new LinkedHashMap<>();
             raw.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
             return out;

@@ -68,10 +68,7 @@ public final class JooqDemandRepository implements DemandRepository {
             tx.execute(
                     "INSERT INTO demand_cell (region_code, demand_layer_id, h3_cell, weight) "
                             + "SELECT {0}, {1}, c, w FROM unnest({2}::bigint[], {3}::float8[]) AS t(c, w)",
-                    DSL.val(regionCode),
-                    DSL.val(layerId),
-                    DSL.val(c),
-                    DSL.val(w));
+                    DSL.val(regionCode), DSL.val(layerId), DSL.val(c), DSL.val(w));
         }
     }
 
@@ -94,8 +91,8 @@ public final class JooqDemandRepository implements DemandRepository {
     @Override
     public DemandLayer load(String regionCode, long layerId) {
         DemandLayerInfo info = find(regionCode, layerId)
-                .orElseThrow(() -> new NotFoundException(
-                        "no demand layer " + layerId + " in region '" + regionCode + "'"));
+                .orElseThrow(
+                        () -> new NotFoundException("no demand layer " + layerId + " in region '" + regionCode + "'"));
         Result<Record2<Long, Double>> rows = dsl.select(DEMAND_CELL.H3_CELL, DEMAND_CELL.WEIGHT)
                 .from(DEMAND_CELL)
                 .where(DEMAND_CELL.REGION_CODE.eq(regionCode), DEMAND_CELL.DEMAND_LAYER_ID.eq(layerId))

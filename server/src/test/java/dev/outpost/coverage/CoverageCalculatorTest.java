@@ -67,14 +67,17 @@ class CoverageCalculatorTest {
     }
 
     private static double HexGridCentreLat() {
-        return dev.outpost.geo.HexGrid.defaultGrid().centre(dev.outpost.geo.HexGrid.defaultGrid().cell(MIDDLE)).lat();
+        return dev.outpost.geo.HexGrid.defaultGrid()
+                .centre(dev.outpost.geo.HexGrid.defaultGrid().cell(MIDDLE))
+                .lat();
     }
 
     @AfterAll
     static void close() throws IOException {
         network.close();
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -87,7 +90,9 @@ class CoverageCalculatorTest {
             }
             for (long n : city.grid.neighbours(city.cells.get(i))) {
                 Integer j = city.index.get(n);
-                if (j != null && city.north(n) && !(city.bridgeEnds.contains(n) && city.bridgeEnds.contains(city.cells.get(i)))) {
+                if (j != null
+                        && city.north(n)
+                        && !(city.bridgeEnds.contains(n) && city.bridgeEnds.contains(city.cells.get(i)))) {
                     out.add(new int[] {i, j});
                 }
             }
@@ -197,8 +202,8 @@ class CoverageCalculatorTest {
     @Test
     void oneStationOnEachBankCoversBothBanksAndTheTotalsAddUp() {
         int[] crossing = westernCrossing();
-        CoverageResult r = run(
-                List.of(stationAt(1, crossing[0]), stationAt(2, crossing[1])), CoverageSettings.defaults());
+        CoverageResult r =
+                run(List.of(stationAt(1, crossing[0]), stationAt(2, crossing[1])), CoverageSettings.defaults());
         int across = r.indexOf(city.cells.get(crossing[1]));
         assertThat(r.seconds(across)).isZero();
         assertThat(r.stationId(across)).hasValue(2);
@@ -245,7 +250,10 @@ class CoverageCalculatorTest {
             List<Long> bestStations = new ArrayList<>();
             for (ServingStation s : stations) {
                 ReachMatrix one = network.reachableFrom(
-                        s.location(), List.of(r.centre(i)), TravelMode.EBIKE, settings.searchLimitSeconds(),
+                        s.location(),
+                        List.of(r.centre(i)),
+                        TravelMode.EBIKE,
+                        settings.searchLimitSeconds(),
                         Direction.TO_ORIGIN);
                 var t = one.row(0).secondsFor(0);
                 if (t.isPresent()) {
@@ -267,7 +275,8 @@ class CoverageCalculatorTest {
         for (ServingStation s : stations) {
             ReachMatrix one = network.reachableFrom(
                     s.location(), r.centres(), TravelMode.EBIKE, settings.limitSeconds(), Direction.TO_ORIGIN);
-            assertThat(r.reachWithinLimit(s.stationId()).demandIndices()).containsExactly(one.row(0).demandIndices());
+            assertThat(r.reachWithinLimit(s.stationId()).demandIndices())
+                    .containsExactly(one.row(0).demandIndices());
         }
     }
 
@@ -327,7 +336,11 @@ class CoverageCalculatorTest {
 
     private static int secondsTo(CoverageResult r, long stationId, int cell) {
         ServingStation s = r.station(stationId).orElseThrow();
-        return network.reachableFrom(s.location(), List.of(r.centre(cell)), r.mode(), r.settings().searchLimitSeconds(),
+        return network.reachableFrom(
+                        s.location(),
+                        List.of(r.centre(cell)),
+                        r.mode(),
+                        r.settings().searchLimitSeconds(),
                         Direction.TO_ORIGIN)
                 .row(0)
                 .secondsFor(0)
@@ -453,7 +466,8 @@ class CoverageCalculatorTest {
         // the cell across the river lies in the largest gap, and its polygon holds every member's centre
         assertThat(first.cells()).contains(city.cells.get(crossing[1]));
         for (long c : first.cells()) {
-            assertThat(first.area().contains(Geometries.point(city.grid.centre(c)))).isTrue();
+            assertThat(first.area().contains(Geometries.point(city.grid.centre(c))))
+                    .isTrue();
         }
         assertThat(first.minMinutes()).isGreaterThan(15);
         double demand = 0;
@@ -469,10 +483,13 @@ class CoverageCalculatorTest {
         CoverageResult r = run(sixStations(), CoverageSettings.defaults());
         List<StationCoverage> per = r.stationCoverage();
         assertThat(per).hasSize(6).allMatch(StationCoverage::onNetwork);
-        double catchments = per.stream().mapToDouble(StationCoverage::catchmentDemand).sum();
+        double catchments =
+                per.stream().mapToDouble(StationCoverage::catchmentDemand).sum();
         CoverageTotals t = r.totals();
         assertThat(catchments).isCloseTo(t.demand() - t.unreachableDemand() - t.offNetworkDemand(), within(1e-9));
-        assertThat(per.stream().mapToDouble(StationCoverage::catchmentCoveredDemand).sum())
+        assertThat(per.stream()
+                        .mapToDouble(StationCoverage::catchmentCoveredDemand)
+                        .sum())
                 .isCloseTo(t.coveredWithinLimit(), within(1e-9));
         for (StationCoverage s : per) {
             // a circle holds at least the covered part of its own catchment

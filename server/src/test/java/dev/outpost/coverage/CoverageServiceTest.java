@@ -63,10 +63,12 @@ class CoverageServiceTest {
     @BeforeAll
     static void start() throws IOException {
         dir = Files.createTempDirectory("coverage-service-test");
-        double riverLat = HexGrid.defaultGrid().centre(HexGrid.defaultGrid().cell(MIDDLE)).lat() + 0.0007;
+        double riverLat =
+                HexGrid.defaultGrid().centre(HexGrid.defaultGrid().cell(MIDDLE)).lat() + 0.0007;
         city = new LatticeCity(MIDDLE, 6, riverLat, 1, 0);
         network = GraphHopperNetwork.importOsm(
-                city.writeOsm(dir.resolve("city.osm")), dir.resolve("graphs"),
+                city.writeOsm(dir.resolve("city.osm")),
+                dir.resolve("graphs"),
                 NetworkSettings.defaults().withMinNetworkSize(0));
         db = TestDatabase.create("coverage_service");
         new JooqRegionRepository(db.database()).upsert(new Region("hz", "测试市", "Test city", true));
@@ -77,7 +79,8 @@ class CoverageServiceTest {
         districts = new JooqDistrictRepository(db.database());
         districts.upsertAll("hz", quarters());
         service = new CoverageService(
-                region -> region.equals("hz") || region.equals("empty") ? Optional.of((RoadNetwork) network)
+                region -> region.equals("hz") || region.equals("empty")
+                        ? Optional.of((RoadNetwork) network)
                         : Optional.empty(),
                 stations,
                 districts,
@@ -104,7 +107,8 @@ class CoverageServiceTest {
         db.close();
         network.close();
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -142,19 +146,26 @@ class CoverageServiceTest {
         CoverageRunInfo info = runs.findRun("hz", s.runId()).orElseThrow();
         assertThat(info.totals()).isEqualTo(s.overall());
         assertThat(info.parameters()).containsEntry("resolution", "9");
-        assertThat(runs.findNetworkVersion("hz", info.networkVersionId()).orElseThrow().sha256())
+        assertThat(runs.findNetworkVersion("hz", info.networkVersionId())
+                        .orElseThrow()
+                        .sha256())
                 .isEqualTo(network.info().sourceSha256());
-        assertThat(service.storedSummary("hz", s.runId(), AreaLevel.SUBDISTRICT).breakdown().areas())
+        assertThat(service.storedSummary("hz", s.runId(), AreaLevel.SUBDISTRICT)
+                        .breakdown()
+                        .areas())
                 .isEqualTo(s.breakdown().areas());
         CoverageSummary byDistrict = service.storedSummary("hz", s.runId(), AreaLevel.DISTRICT);
-        assertThat(byDistrict.breakdown().areas()).extracting(AreaCoverage::code).containsExactly("E", "W");
+        assertThat(byDistrict.breakdown().areas())
+                .extracting(AreaCoverage::code)
+                .containsExactly("E", "W");
         assertThat(byDistrict.breakdown().unassigned().demand()).isZero();
 
         List<CellOutcome> stored = runs.runCells("hz", s.runId());
         assertThat(stored).isEqualTo(service.cells("hz", WorkerGroup.RIDER, null));
-        assertThat(runs.runStations("hz", s.runId()))
-                .isEqualTo(service.stationCoverage("hz", WorkerGroup.RIDER));
-        assertThat(service.runs("hz", WorkerGroup.RIDER, 10)).extracting(CoverageRunInfo::id).contains(s.runId());
+        assertThat(runs.runStations("hz", s.runId())).isEqualTo(service.stationCoverage("hz", WorkerGroup.RIDER));
+        assertThat(service.runs("hz", WorkerGroup.RIDER, 10))
+                .extracting(CoverageRunInfo::id)
+                .contains(s.runId());
         // the same network is recorded once
         assertThat(runs.recordNetworkVersion("hz", network.info()).id()).isEqualTo(info.networkVersionId());
     }
@@ -179,24 +190,32 @@ class CoverageServiceTest {
         // moved, then closed (no longer serves), then deleted: each equals a fresh run
         Station moved = stations.update(added.withLocation(city.centre(3)));
         service.stationSaved(moved);
-        CoverageTotals afterMove = service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall();
-        assertThat(service.run("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall()).isEqualTo(afterMove);
+        CoverageTotals afterMove =
+                service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall();
+        assertThat(service.run("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall())
+                .isEqualTo(afterMove);
 
         Station closed = stations.update(moved.withStatus(StationStatus.CLOSED));
         service.stationSaved(closed);
-        CoverageTotals afterClose = service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall();
+        CoverageTotals afterClose =
+                service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall();
         assertThat(afterClose.stationCount()).isEqualTo(3);
-        assertThat(service.run("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall()).isEqualTo(afterClose);
+        assertThat(service.run("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall())
+                .isEqualTo(afterClose);
 
         Station reopened = stations.update(closed.withStatus(StationStatus.OPEN));
         service.stationSaved(reopened);
-        assertThat(service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall().stationCount())
+        assertThat(service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT)
+                        .overall()
+                        .stationCount())
                 .isEqualTo(4);
         stations.delete("hz", reopened.id());
         service.stationDeleted("hz", reopened.id());
-        CoverageTotals afterDelete = service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall();
+        CoverageTotals afterDelete =
+                service.summary("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall();
         assertThat(afterDelete.stationCount()).isEqualTo(3);
-        assertThat(service.run("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall()).isEqualTo(afterDelete);
+        assertThat(service.run("hz", WorkerGroup.RIDER, AreaLevel.DISTRICT).overall())
+                .isEqualTo(afterDelete);
     }
 
     static void assertTimesEqual(List<CellOutcome> a, List<CellOutcome> b) {
@@ -212,8 +231,15 @@ class CoverageServiceTest {
     void trucksFallBackOnPopulationAndAreServedOnlyByDriverHomes() {
         List<District> withPopulation = new ArrayList<>();
         for (District d : quarters()) {
-            withPopulation.add(new District(d.regionCode(), d.code(), d.name(), d.level(), d.parentCode(),
-                    d.level() == AreaLevel.SUBDISTRICT ? 1_000L : 2_000L, null, d.boundary()));
+            withPopulation.add(new District(
+                    d.regionCode(),
+                    d.code(),
+                    d.name(),
+                    d.level(),
+                    d.parentCode(),
+                    d.level() == AreaLevel.SUBDISTRICT ? 1_000L : 2_000L,
+                    null,
+                    d.boundary()));
         }
         districts.upsertAll("hz", withPopulation);
         try {
@@ -276,20 +302,25 @@ class CoverageServiceTest {
                 .orElseThrow();
         ServiceArea area = service.serviceArea("hz", south.id(), 15, null);
         assertThat(area.mode()).isEqualTo(TravelMode.EBIKE);
-        assertThat(area.area().contains(dev.outpost.geo.Geometries.point(south.location()))).isTrue();
+        assertThat(area.area().contains(dev.outpost.geo.Geometries.point(south.location())))
+                .isTrue();
         assertThat(area.demandWithin()).isPositive();
         assertThat(area.catchmentDemand()).isPositive();
-        assertThat(service.serviceArea("hz", south.id(), 10, TravelMode.CAR).demandWithin()).isNull();
-        assertThatThrownBy(() -> service.serviceArea("hz", 999_999, 15, null))
-                .isInstanceOf(NotFoundException.class);
+        assertThat(service.serviceArea("hz", south.id(), 10, TravelMode.CAR).demandWithin())
+                .isNull();
+        assertThatThrownBy(() -> service.serviceArea("hz", 999_999, 15, null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.serviceArea("hz", south.id(), 0, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minutes: 0 is out of range 1..120");
 
-        Isochrone iso = service.isochrone("hz", city.centre(10), TravelMode.EBIKE, List.of(5, 10), Direction.FROM_ORIGIN);
+        Isochrone iso =
+                service.isochrone("hz", city.centre(10), TravelMode.EBIKE, List.of(5, 10), Direction.FROM_ORIGIN);
         assertThat(iso.bands()).hasSize(2);
         assertThatThrownBy(() -> service.isochrone(
-                        "hz", new LatLon(MIDDLE.lat() + 1, MIDDLE.lon()), TravelMode.EBIKE, List.of(5),
+                        "hz",
+                        new LatLon(MIDDLE.lat() + 1, MIDDLE.lon()),
+                        TravelMode.EBIKE,
+                        List.of(5),
                         Direction.FROM_ORIGIN))
                 .isInstanceOf(PointNotOnNetworkException.class);
         assertThatThrownBy(() -> service.isochrone("hz", c, TravelMode.EBIKE, List.of(121), Direction.TO_ORIGIN))
@@ -303,7 +334,9 @@ class CoverageServiceTest {
                 .addCell(city.cells.get(8), 1)
                 .build();
         demand.save("hz", two, DemandSource.CELLS, "two cells");
-        assertThat(service.summary("hz", WorkerGroup.RIDE_HAILING, AreaLevel.DISTRICT).overall().cellCount())
+        assertThat(service.summary("hz", WorkerGroup.RIDE_HAILING, AreaLevel.DISTRICT)
+                        .overall()
+                        .cellCount())
                 .isEqualTo(2);
         DemandLayer one = new DemandLayerBuilder(WorkerGroup.RIDE_HAILING, city.grid)
                 .addCell(city.cells.get(7), 42)

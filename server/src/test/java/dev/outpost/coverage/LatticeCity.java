@@ -30,6 +30,7 @@ final class LatticeCity {
     final Map<Long, Integer> index = new HashMap<>();
     /** Directed streets: from cell index → list of to cell index. */
     final List<List<Integer>> out = new ArrayList<>();
+
     final double riverLat;
     final Set<Long> bridgeEnds = new HashSet<>();
 
@@ -156,7 +157,9 @@ final class LatticeCity {
         double dLat = Math.toRadians(b.lat() - a.lat());
         double dLon = Math.toRadians(b.lon() - a.lon());
         double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2)
+                + Math.cos(Math.toRadians(a.lat()))
+                        * Math.cos(Math.toRadians(b.lat()))
+                        * Math.sin(dLon / 2)
                         * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(h));
     }

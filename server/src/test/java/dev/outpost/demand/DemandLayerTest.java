@@ -149,7 +149,8 @@ class DemandLayerTest {
             assertThat(layer.weight(layer.indexOf(c))).isCloseTo(1_000, within(5.0));
         }
         assertThat(layer.weight(layer.indexOf(grid.cell(tinyAt)))).isCloseTo(50, within(1e-9));
-        assertThat(DemandLayers.fromPopulation(WorkerGroup.RIDER, grid, List.of(d), 0.01).totalWeight())
+        assertThat(DemandLayers.fromPopulation(WorkerGroup.RIDER, grid, List.of(d), 0.01)
+                        .totalWeight())
                 .isCloseTo(70, within(1e-9));
     }
 
@@ -180,14 +181,17 @@ class DemandLayerTest {
 
     @Test
     void classifierMapsTagsToCategories() {
-        assertThat(PoiClassifier.classify(Map.of("amenity", "fast_food"))).extracting(PoiClassifier.Match::tag)
+        assertThat(PoiClassifier.classify(Map.of("amenity", "fast_food")))
+                .extracting(PoiClassifier.Match::tag)
                 .containsExactly("amenity=fast_food");
         assertThat(PoiClassifier.classify(Map.of("amenity", "fuel", "shop", "convenience")))
                 .extracting(PoiClassifier.Match::category)
                 .containsExactly(PoiCategory.PICKUP, PoiCategory.FREIGHT);
-        assertThat(PoiClassifier.classify(Map.of("building", "apartments"))).extracting(PoiClassifier.Match::category)
+        assertThat(PoiClassifier.classify(Map.of("building", "apartments")))
+                .extracting(PoiClassifier.Match::category)
                 .containsExactly(PoiCategory.DROPOFF);
-        assertThat(PoiClassifier.classify(Map.of("landuse", "industrial"))).extracting(PoiClassifier.Match::category)
+        assertThat(PoiClassifier.classify(Map.of("landuse", "industrial")))
+                .extracting(PoiClassifier.Match::category)
                 .containsExactly(PoiCategory.FREIGHT);
         assertThat(PoiClassifier.classify(Map.of("shop", "vacant"))).isEmpty();
         assertThat(PoiClassifier.classify(Map.of("highway", "residential"))).isEmpty();

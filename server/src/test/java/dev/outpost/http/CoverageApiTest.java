@@ -85,10 +85,20 @@ class CoverageApiTest {
         JooqStationRepository stations = new JooqStationRepository(db.database());
         catalog = new StationCatalog(stations, Clock.systemUTC());
         ImportService imports = new ImportService(new JooqImportStore(db.database()), districts, 50_000_000);
-        importOk(imports.importDistricts("demo", "districts.geojson", Files.readAllBytes(city.resolve(
-                "districts.geojson")), CoordinateSystem.WGS84, false, "test"));
-        importOk(imports.importStations("demo", "stations.csv", Files.readAllBytes(city.resolve("stations.csv")),
-                CoordinateSystem.WGS84, false, "test"));
+        importOk(imports.importDistricts(
+                "demo",
+                "districts.geojson",
+                Files.readAllBytes(city.resolve("districts.geojson")),
+                CoordinateSystem.WGS84,
+                false,
+                "test"));
+        importOk(imports.importStations(
+                "demo",
+                "stations.csv",
+                Files.readAllBytes(city.resolve("stations.csv")),
+                CoordinateSystem.WGS84,
+                false,
+                "test"));
         JooqDemandRepository demandRepo = new JooqDemandRepository(db.database());
         demand = DemandCsv.read(
                 new StringReader(Files.readString(city.resolve("demand.csv"), StandardCharsets.UTF_8)),
@@ -135,7 +145,8 @@ class CoverageApiTest {
         }
         if (graphs != null) {
             try (var walk = Files.walk(graphs)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -252,7 +263,8 @@ class CoverageApiTest {
             assertThat(ring).hasSize(7);
             for (JsonNode xy : ring) {
                 // six decimals at most
-                assertThat(xy.get(0).asText().length() - xy.get(0).asText().indexOf('.') - 1).isLessThanOrEqualTo(6);
+                assertThat(xy.get(0).asText().length() - xy.get(0).asText().indexOf('.') - 1)
+                        .isLessThanOrEqualTo(6);
             }
         }
         problem("/api/coverage/cells?region=demo&group=rider&bbox=1,2,3", 400, "bbox '1,2,3'");
@@ -339,8 +351,10 @@ class CoverageApiTest {
         assertThat(chosen).isNotNull();
         JsonNode route = get("/api/coverage/cells/" + chosen.get("h3").asText() + "/route?region=demo&group=rider");
         assertThat(route.at("/geometry/type").asText()).isEqualTo("LineString");
-        assertThat(route.at("/properties/stationId").asLong()).isEqualTo(chosen.get("stationId").asLong());
-        assertThat(route.at("/properties/minutes").asDouble()).isEqualTo(chosen.get("minutes").asDouble());
+        assertThat(route.at("/properties/stationId").asLong())
+                .isEqualTo(chosen.get("stationId").asLong());
+        assertThat(route.at("/properties/minutes").asDouble())
+                .isEqualTo(chosen.get("minutes").asDouble());
         assertThat(route.at("/properties/routeMinutes").asDouble())
                 .isCloseTo(chosen.get("minutes").asDouble(), within(0.05));
         assertThat(route.at("/properties/distanceMeters").asDouble()).isPositive();
@@ -372,15 +386,17 @@ class CoverageApiTest {
         String a = HexGrid.address(grid.cell(new LatLon(22.60, 113.92)));
         String b = HexGrid.address(grid.cell(new LatLon(22.61, 113.95)));
         HttpResponse<String> r = upload(
-                "/api/demand?region=demo", "hailing.csv", "group,h3,weight\nride_hailing," + a + ",5\n网约车司机," + b
-                        + ",2.5\n");
+                "/api/demand?region=demo",
+                "hailing.csv",
+                "group,h3,weight\nride_hailing," + a + ",5\n网约车司机," + b + ",2.5\n");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode layers = M.readTree(r.body());
         assertThat(layers).hasSize(1);
         assertThat(layers.at("/0/source").asText()).isEqualTo("cells");
         assertThat(layers.at("/0/totalWeight").asDouble()).isEqualTo(7.5);
         JsonNode summary = get("/api/coverage/summary?region=demo&group=ride_hailing");
-        assertThat(summary.get("demandLayerId").asLong()).isEqualTo(layers.at("/0/id").asLong());
+        assertThat(summary.get("demandLayerId").asLong())
+                .isEqualTo(layers.at("/0/id").asLong());
         assertThat(summary.at("/overall/demand").asDouble()).isEqualTo(7.5);
         assertThat(summary.at("/overall/cells").asInt()).isEqualTo(2);
         assertThat(summary.get("mode").asText()).isEqualTo("car");
@@ -393,7 +409,9 @@ class CoverageApiTest {
         assertThat(problems).hasSize(2);
         assertThat(problems.at("/0/row").asInt()).isEqualTo(1);
         assertThat(problems.at("/0/field").asText()).isEqualTo("weight");
-        assertThat(get("/api/coverage/summary?region=demo&group=ride_hailing").get("demandLayerId").asLong())
+        assertThat(get("/api/coverage/summary?region=demo&group=ride_hailing")
+                        .get("demandLayerId")
+                        .asLong())
                 .isEqualTo(layers.at("/0/id").asLong());
 
         // population fallback: the demo districts' 680,000 residents, 0.01 drivers each
@@ -401,24 +419,34 @@ class CoverageApiTest {
                 ok("POST", "/api/demand/population?region=demo&group=ride_hailing&weightPerResident=0.01", 201);
         assertThat(population.get("source").asText()).isEqualTo("population");
         assertThat(population.get("totalWeight").asDouble()).isCloseTo(6_800, within(0.01));
-        assertThat(get("/api/coverage/summary?region=demo&group=ride_hailing").at("/overall/demand").asDouble())
+        assertThat(get("/api/coverage/summary?region=demo&group=ride_hailing")
+                        .at("/overall/demand")
+                        .asDouble())
                 .isCloseTo(6_800, within(0.01));
         // a layer used by a stored run cannot be deleted; an unknown one is a 404
         ok("POST", "/api/coverage/runs?region=demo&group=ride_hailing", 201);
         HttpResponse<String> conflict =
                 call("DELETE", "/api/demand/layers/" + population.get("id").asLong() + "?region=demo");
         assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
-        assertThat(call("DELETE", "/api/demand/layers/" + layers.at("/0/id").asLong() + "?region=demo").statusCode())
+        assertThat(call("DELETE", "/api/demand/layers/" + layers.at("/0/id").asLong() + "?region=demo")
+                        .statusCode())
                 .isEqualTo(204);
-        assertThat(call("DELETE", "/api/demand/layers/987654?region=demo").statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/api/demand/layers/987654?region=demo").statusCode())
+                .isEqualTo(404);
         assertThat(get("/api/demand/layers?region=demo").size()).isGreaterThanOrEqualTo(3);
         problem("/api/demand/layers?region=nowhere", 404, "unknown region 'nowhere'");
     }
 
     @Test
     void badGroupsAndLevelsAreClearErrors() throws IOException {
-        problem("/api/coverage/summary?region=demo&group=pilot", 400, "parameter 'group': unknown worker group 'pilot'");
-        problem("/api/coverage/summary?region=demo&level=planet", 400, "parameter 'level': unknown area level 'planet'");
+        problem(
+                "/api/coverage/summary?region=demo&group=pilot",
+                400,
+                "parameter 'group': unknown worker group 'pilot'");
+        problem(
+                "/api/coverage/summary?region=demo&level=planet",
+                400,
+                "parameter 'level': unknown area level 'planet'");
         problem("/api/coverage/gaps?region=demo&limit=0", 400, "parameter 'limit'");
         problem("/api/coverage/runs/123456?region=demo", 404, "no coverage run 123456");
     }
@@ -427,14 +455,28 @@ class CoverageApiTest {
     void aStationChangeIsReflectedIncrementally() throws IOException {
         ok("POST", "/api/coverage/runs?region=demo&group=truck", 201);
         JsonNode before = get("/api/coverage/summary?region=demo&group=truck");
-        Station home = catalog.create(new Station(null, "demo", null, StationKind.DRIVER_HOME, "测试司机之家", null, null,
-                null, null, null, null, StationStatus.OPEN, new LatLon(22.60, 113.95)));
+        Station home = catalog.create(new Station(
+                null,
+                "demo",
+                null,
+                StationKind.DRIVER_HOME,
+                "测试司机之家",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                StationStatus.OPEN,
+                new LatLon(22.60, 113.95)));
         coverage.stationSaved(home);
         JsonNode after = get("/api/coverage/summary?region=demo&group=truck");
         assertThat(after.get("runId").isNull()).isTrue();
-        assertThat(after.get("basedOnRunId").asLong()).isEqualTo(before.get("runId").asLong());
+        assertThat(after.get("basedOnRunId").asLong())
+                .isEqualTo(before.get("runId").asLong());
         assertThat(after.get("stationChanges").asInt()).isEqualTo(1);
-        assertThat(after.at("/overall/stations").asInt()).isEqualTo(before.at("/overall/stations").asInt() + 1);
+        assertThat(after.at("/overall/stations").asInt())
+                .isEqualTo(before.at("/overall/stations").asInt() + 1);
         assertThat(after.at("/overall/coveredDemand/15").asDouble())
                 .isGreaterThanOrEqualTo(before.at("/overall/coveredDemand/15").asDouble());
         // a fresh run agrees with the incremental figures
@@ -442,6 +484,7 @@ class CoverageApiTest {
         assertThat(fresh.get("overall")).isEqualTo(after.get("overall"));
         catalog.delete("demo", home.id());
         coverage.stationDeleted("demo", home.id());
-        assertThat(get("/api/coverage/summary?region=demo&group=truck").get("overall")).isEqualTo(before.get("overall"));
+        assertThat(get("/api/coverage/summary?region=demo&group=truck").get("overall"))
+                .isEqualTo(before.get("overall"));
     }
 }

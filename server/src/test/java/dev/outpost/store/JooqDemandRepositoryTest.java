@@ -54,7 +54,9 @@ class JooqDemandRepositoryTest {
 
         DemandLayerInfo second = repo.save("demo", layer.scaled(2), DemandSource.OSM, null);
         assertThat(second.description()).isEmpty();
-        assertThat(repo.latest("demo", WorkerGroup.RIDER)).map(DemandLayerInfo::id).contains(second.id());
+        assertThat(repo.latest("demo", WorkerGroup.RIDER))
+                .map(DemandLayerInfo::id)
+                .contains(second.id());
         assertThat(repo.latest("demo", WorkerGroup.TRUCK)).isEmpty();
         assertThat(repo.latest("other", WorkerGroup.RIDER)).isEmpty();
         assertThat(repo.list("demo")).extracting(DemandLayerInfo::id).startsWith(second.id(), first.id());

@@ -71,7 +71,8 @@ public final class OsmPoiSource implements PoiSource {
     public List<Poi> read(Path osmFile) {
         Objects.requireNonNull(osmFile, "osmFile");
         if (!Files.isRegularFile(osmFile)) {
-            throw new IllegalArgumentException("cannot read OSM file " + osmFile + ": it does not exist or is not a file");
+            throw new IllegalArgumentException(
+                    "cannot read OSM file " + osmFile + ": it does not exist or is not a file");
         }
         try {
             if (Files.size(osmFile) == 0) {
@@ -96,8 +97,8 @@ public final class OsmPoiSource implements PoiSource {
                             memberWays.add(m.getRef());
                         }
                     }
-                    relations.add(new PendingRelation(
-                            "r" + r.getId(), matches, name(r), outer.toArray(), inner.toArray()));
+                    relations.add(
+                            new PendingRelation("r" + r.getId(), matches, name(r), outer.toArray(), inner.toArray()));
                 }
             }
         });
@@ -194,7 +195,10 @@ public final class OsmPoiSource implements PoiSource {
             }
         }
         if (skipped > 0) {
-            LOG.info("{}: {} ways or relations skipped, their nodes lie outside the extract", osmFile.getFileName(), skipped);
+            LOG.info(
+                    "{}: {} ways or relations skipped, their nodes lie outside the extract",
+                    osmFile.getFileName(),
+                    skipped);
         }
         return out;
     }
@@ -213,7 +217,8 @@ public final class OsmPoiSource implements PoiSource {
                 handler.accept(e);
             }
         } catch (IOException | XMLStreamException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
+            if (e instanceof IllegalArgumentException iae
+                    && iae.getMessage() != null
                     && iae.getMessage().startsWith("cannot read OSM file")) {
                 throw iae;
             }

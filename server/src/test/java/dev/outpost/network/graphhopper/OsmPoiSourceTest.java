@@ -29,18 +29,25 @@ class OsmPoiSourceTest {
         List<Poi> restaurants = withTag(pois, "amenity=restaurant");
         assertThat(convenience).hasSize(27).allMatch(p -> p.osmElement().startsWith("n"));
         assertThat(restaurants).hasSize(71);
-        assertThat(restaurants.stream().filter(p -> p.osmElement().startsWith("w"))).hasSize(8);
         assertThat(restaurants.stream().filter(p -> p.osmElement().startsWith("w")))
-                .allMatch(p -> p.footprint() != null && p.footprint().contains(dev.outpost.geo.Geometries.point(p.location())));
+                .hasSize(8);
+        assertThat(restaurants.stream().filter(p -> p.osmElement().startsWith("w")))
+                .allMatch(p -> p.footprint() != null
+                        && p.footprint().contains(dev.outpost.geo.Geometries.point(p.location())));
         assertThat(restaurants).allMatch(p -> p.category() == PoiCategory.PICKUP);
 
         // Chinese names are read intact
-        assertThat(pois).anyMatch(p -> p.name() != null && p.name().codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF));
+        assertThat(pois)
+                .anyMatch(p -> p.name() != null && p.name().codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF));
         // everything lies in Haidian
-        assertThat(pois).allMatch(p -> p.location().lon() > 116.25 && p.location().lon() < 116.40
-                && p.location().lat() > 39.95 && p.location().lat() < 40.05);
+        assertThat(pois)
+                .allMatch(p -> p.location().lon() > 116.25
+                        && p.location().lon() < 116.40
+                        && p.location().lat() > 39.95
+                        && p.location().lat() < 40.05);
         // drop-offs: residential buildings and land use, including the one multipolygon relation
-        assertThat(pois.stream().filter(p -> p.category() == PoiCategory.DROPOFF)).hasSizeGreaterThan(200);
+        assertThat(pois.stream().filter(p -> p.category() == PoiCategory.DROPOFF))
+                .hasSizeGreaterThan(200);
         Poi landuseRelation = pois.stream()
                 .filter(p -> p.osmElement().startsWith("r") && p.tag().equals("landuse=residential"))
                 .findFirst()
@@ -56,7 +63,9 @@ class OsmPoiSourceTest {
         // a 0.01° square of residential land made of two open halves, with a 0.002° square hole;
         // a restaurant node, a fuel station that is also a shop, a residential building, and an untagged node
         Path osm = dir.resolve("tiny.osm");
-        Files.writeString(osm, """
+        Files.writeString(
+                osm,
+                """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <osm version="0.6">
                   <node id="1" lat="40.00" lon="116.00"/>
@@ -85,9 +94,11 @@ class OsmPoiSourceTest {
                     <tag k="type" v="multipolygon"/><tag k="landuse" v="residential"/>
                   </relation>
                 </osm>
-                """, StandardCharsets.UTF_8);
+                """,
+                StandardCharsets.UTF_8);
         List<Poi> pois = new OsmPoiSource(1).read(osm);
-        assertThat(pois).extracting(p -> p.osmElement() + " " + p.category() + " " + p.tag())
+        assertThat(pois)
+                .extracting(p -> p.osmElement() + " " + p.category() + " " + p.tag())
                 .containsExactly(
                         "n10 PICKUP amenity=restaurant",
                         "n11 PICKUP shop=convenience",
@@ -99,7 +110,8 @@ class OsmPoiSourceTest {
         assertThat(pois.get(3).footprint().getArea()).isCloseTo(0.001 * 0.001 / 2, within(1e-12));
         Poi land = pois.get(4);
         assertThat(land.footprint().getArea()).isCloseTo(0.01 * 0.01 - 0.002 * 0.002, within(1e-10));
-        assertThat(land.footprint().contains(dev.outpost.geo.Geometries.point(land.location()))).isTrue();
+        assertThat(land.footprint().contains(dev.outpost.geo.Geometries.point(land.location())))
+                .isTrue();
     }
 
     @Test
