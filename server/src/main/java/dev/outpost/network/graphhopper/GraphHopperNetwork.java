@@ -7,9 +7,11 @@ import com.graphhopper.ResponsePath;
 import com.graphhopper.config.Profile;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
 import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.Instruction;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.PointList;
@@ -98,6 +100,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
         this.directory = meta.directory();
         this.loadedFromCache = loadedFromCache;
         BaseGraph graph = hopper.getBaseGraph();
+        widenBoundsToPillars(graph);
         for (TravelMode mode : TravelMode.values()) {
             BooleanEncodedValue subnetwork = hopper.getEncodingManager()
                     .getBooleanEncodedValue(Subnetwork.key(ModeProfiles.profileName(mode)));
@@ -130,6 +133,22 @@ public final class GraphHopperNetwork implements RoadNetwork {
                 graph.getEdges(),
                 new dev.outpost.geo.BBox(bounds.minLon, bounds.minLat, bounds.maxLon, bounds.maxLat),
                 provenance);
+    }
+
+    /**
+     * GraphHopper's graph bounds cover junction nodes only, and its router rejects points outside them, even road
+     * points on the bends of an edge near the edge of the extract. Widen the (live, in-memory) bounds once to every
+     * point of every edge.
+     */
+    private static void widenBoundsToPillars(BaseGraph graph) {
+        BBox bounds = graph.getBounds();
+        AllEdgesIterator edges = graph.getAllEdges();
+        while (edges.next()) {
+            PointList pillars = edges.fetchWayGeometry(FetchMode.PILLAR_ONLY);
+            for (int i = 0; i < pillars.size(); i++) {
+                bounds.update(pillars.getLat(i), pillars.getLon(i));
+            }
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -207,10 +226,13 @@ public final class GraphHopperNetwork implements RoadNetwork {
             throw e;
         } catch (IOException | RuntimeException e) {
             GraphCache.deleteRecursively(temp);
+            String reason = describe(e);
+            if (reason.contains("must not be empty")) {
+                // GraphHopper 11's words for an extract without a single routable way
+                reason = "it contains no roads usable by any travel mode (" + reason + ")";
+            }
             throw new NetworkImportException(
-                    "cannot import OSM file " + osmFile + " (sha256 " + sha256.substring(0, 12) + "…): "
-                            + describe(e),
-                    e);
+                    "cannot import OSM file " + osmFile + " (sha256 " + sha256.substring(0, 12) + "…): " + reason, e);
         } finally {
             GraphCache.deleteRecursively(temp);
         }
