@@ -65,21 +65,25 @@ class AndorraTest {
 
     @Test
     void fifteenMinuteCarIsochroneAgreesWithRouteTimes() {
-        Isochrone iso =
-                network.isochrone(ANDORRA_LA_VELLA, TravelMode.CAR, List.of(5, 15), Direction.FROM_ORIGIN);
+        Isochrone iso = network.isochrone(ANDORRA_LA_VELLA, TravelMode.CAR, List.of(5, 15), Direction.FROM_ORIGIN);
         MultiPolygon fifteen = iso.band(15).area();
         MultiPolygon five = iso.band(5).area();
         int inside = 0;
         int outside = 0;
         for (Map.Entry<String, LatLon> place : PLACES.entrySet()) {
-            Route route = network.route(ANDORRA_LA_VELLA, place.getValue(), TravelMode.CAR).orElseThrow();
+            Route route = network.route(ANDORRA_LA_VELLA, place.getValue(), TravelMode.CAR)
+                    .orElseThrow();
             double minutes = route.travelTimeSeconds() / 60;
             boolean contained = fifteen.contains(point(place.getValue()));
             if (minutes <= 12) {
-                assertThat(contained).as("%s at %.1f min", place.getKey(), minutes).isTrue();
+                assertThat(contained)
+                        .as("%s at %.1f min", place.getKey(), minutes)
+                        .isTrue();
                 inside++;
             } else if (minutes >= 20) {
-                assertThat(contained).as("%s at %.1f min", place.getKey(), minutes).isFalse();
+                assertThat(contained)
+                        .as("%s at %.1f min", place.getKey(), minutes)
+                        .isFalse();
                 outside++;
             }
             if (minutes >= 6.5) {
@@ -101,8 +105,14 @@ class AndorraTest {
         Isochrone to = network.isochrone(ANDORRA_LA_VELLA, TravelMode.CAR, List.of(8), Direction.TO_ORIGIN);
         Isochrone from = network.isochrone(ANDORRA_LA_VELLA, TravelMode.CAR, List.of(8), Direction.FROM_ORIGIN);
         LatLon massana = PLACES.get("La Massana");
-        double up = network.route(ANDORRA_LA_VELLA, massana, TravelMode.CAR).orElseThrow().travelTimeSeconds() / 60;
-        double down = network.route(massana, ANDORRA_LA_VELLA, TravelMode.CAR).orElseThrow().travelTimeSeconds() / 60;
+        double up = network.route(ANDORRA_LA_VELLA, massana, TravelMode.CAR)
+                        .orElseThrow()
+                        .travelTimeSeconds()
+                / 60;
+        double down = network.route(massana, ANDORRA_LA_VELLA, TravelMode.CAR)
+                        .orElseThrow()
+                        .travelTimeSeconds()
+                / 60;
         assertThat(down).isLessThan(7);
         assertThat(up).isGreaterThan(8.5);
         assertThat(to.band(8).area().contains(point(massana))).isTrue();

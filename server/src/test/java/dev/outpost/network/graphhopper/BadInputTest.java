@@ -85,7 +85,9 @@ class BadInputTest {
                 .hasMessageContaining("cannot import");
 
         Path corruptXml = Files.writeString(
-                dir.resolve("corrupt.osm"), "<?xml version=\"1.0\"?>\n<osm><node id=\"1\" lat=", StandardCharsets.UTF_8);
+                dir.resolve("corrupt.osm"),
+                "<?xml version=\"1.0\"?>\n<osm><node id=\"1\" lat=",
+                StandardCharsets.UTF_8);
         assertThatThrownBy(() -> GraphHopperNetwork.importOsm(corruptXml, cache, settings()))
                 .isInstanceOf(NetworkImportException.class)
                 .hasMessageContaining("corrupt.osm");
@@ -124,12 +126,14 @@ class BadInputTest {
         assertThatThrownBy(() -> GraphHopperNetwork.importOsm(city, cache, settings()))
                 .isInstanceOf(NetworkImportException.class)
                 .hasMessageContaining("city.osm");
-        try (GraphHopperNetwork fallback =
-                GraphHopperNetwork.loadLatestCached(cache, "city.osm", settings()).orElseThrow()) {
+        try (GraphHopperNetwork fallback = GraphHopperNetwork.loadLatestCached(cache, "city.osm", settings())
+                .orElseThrow()) {
             assertThat(fallback.info().importedAt()).isEqualTo(first);
-            assertThat(fallback.route(osm.at(0, 0), osm.at(300, 300), TravelMode.EBIKE)).isPresent();
+            assertThat(fallback.route(osm.at(0, 0), osm.at(300, 300), TravelMode.EBIKE))
+                    .isPresent();
         }
-        assertThat(GraphHopperNetwork.loadLatestCached(cache, "other.osm", settings())).isEmpty();
+        assertThat(GraphHopperNetwork.loadLatestCached(cache, "other.osm", settings()))
+                .isEmpty();
     }
 
     @Test
@@ -139,7 +143,12 @@ class BadInputTest {
                 .isInstanceOf(PointNotOnNetworkException.class)
                 .hasMessageContaining("isochrone origin 39.9000000,116.4000000")
                 .hasMessageContaining("not on the road network")
-                .hasMessageContaining("ebike");
+                .hasMessageContaining("ebike")
+                .isInstanceOfSatisfying(PointNotOnNetworkException.class, e -> {
+                    // Guangzhou (the grid) to Beijing: about 1,890 km
+                    assertThat(e.distanceToNearestRoadMeters().getAsDouble()).isBetween(1_850_000.0, 1_950_000.0);
+                    assertThat(e.limitMeters()).isEqualTo(500);
+                });
 
         LatLon outside = osm.at(150, -700); // 700 m south of the bottom row
         assertThatThrownBy(() -> network.nearestByTime(outside, List.of(osm.at(0, 0)), TravelMode.CAR, 1, 600))
@@ -166,14 +175,15 @@ class BadInputTest {
         assertThatThrownBy(() -> network.isochrone(origin, TravelMode.EBIKE, List.of(), Direction.FROM_ORIGIN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minutes are missing");
-        assertThatThrownBy(() -> network.isochrone(origin, TravelMode.EBIKE, Arrays.asList(5, null), Direction.TO_ORIGIN))
+        assertThatThrownBy(
+                        () -> network.isochrone(origin, TravelMode.EBIKE, Arrays.asList(5, null), Direction.TO_ORIGIN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minutes[1] = null");
         assertThatThrownBy(() -> network.nearestFacility(List.of(origin), List.of(origin), TravelMode.CAR, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxSeconds = 0");
-        assertThatThrownBy(() -> network.reachMatrix(List.of(origin), List.of(origin), TravelMode.CAR, 100_000,
-                        Direction.TO_ORIGIN))
+        assertThatThrownBy(() -> network.reachMatrix(
+                        List.of(origin), List.of(origin), TravelMode.CAR, 100_000, Direction.TO_ORIGIN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxSeconds = 100000");
         assertThatThrownBy(() -> network.nearestByTime(origin, List.of(origin), TravelMode.CAR, 0, 600))

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,8 @@ class GraphCacheTest {
             assertThat(second.loadedFromCache()).isTrue();
             assertThat(second.info().importedAt()).isEqualTo(importedAt);
             assertThat(second.graphDirectory()).isEqualTo(version);
-            assertThat(second.route(osm.at(0, 0), osm.at(300, 300), TravelMode.CAR)).isPresent();
+            assertThat(second.route(osm.at(0, 0), osm.at(300, 300), TravelMode.CAR))
+                    .isPresent();
         }
         // query-time settings do not matter for the cache
         try (GraphHopperNetwork third = GraphHopperNetwork.importOsm(
@@ -75,25 +76,30 @@ class GraphCacheTest {
         double fast;
         try (GraphHopperNetwork a = GraphHopperNetwork.importOsm(file, cache, settings())) {
             v1 = a.graphDirectory();
-            slow = a.route(osm.at(0, 0), osm.at(300, 0), TravelMode.EBIKE).orElseThrow().travelTimeSeconds();
+            slow = a.route(osm.at(0, 0), osm.at(300, 0), TravelMode.EBIKE)
+                    .orElseThrow()
+                    .travelTimeSeconds();
         }
-        try (GraphHopperNetwork b = GraphHopperNetwork.importOsm(file, cache, settings().withEbikeMaxSpeedKmh(25))) {
+        try (GraphHopperNetwork b =
+                GraphHopperNetwork.importOsm(file, cache, settings().withEbikeMaxSpeedKmh(25))) {
             assertThat(b.loadedFromCache()).isFalse();
             v2 = b.graphDirectory();
-            fast = b.route(osm.at(0, 0), osm.at(300, 0), TravelMode.EBIKE).orElseThrow().travelTimeSeconds();
+            fast = b.route(osm.at(0, 0), osm.at(300, 0), TravelMode.EBIKE)
+                    .orElseThrow()
+                    .travelTimeSeconds();
         }
         assertThat(slow).isCloseTo(300 / 5.0, org.assertj.core.api.Assertions.within(0.1)); // 18 km/h
         assertThat(fast).isCloseTo(300 / (25 / 3.6), org.assertj.core.api.Assertions.within(0.2)); // 25 km/h
         Path edited = dir.resolve("edited").resolve("ring.osm");
         Files.createDirectories(edited.getParent());
         Files.writeString(
-                edited,
-                Files.readString(file, StandardCharsets.UTF_8).replace("深南大道", "深南中路"),
-                StandardCharsets.UTF_8);
+                edited, Files.readString(file, StandardCharsets.UTF_8).replace("深南大道", "深南中路"), StandardCharsets.UTF_8);
         try (GraphHopperNetwork c = GraphHopperNetwork.importOsm(edited, cache, settings())) {
             assertThat(c.loadedFromCache()).isFalse();
             v3 = c.graphDirectory();
-            assertThat(c.route(osm.at(0, 0), osm.at(300, 0), TravelMode.CAR).orElseThrow().streetNames())
+            assertThat(c.route(osm.at(0, 0), osm.at(300, 0), TravelMode.CAR)
+                            .orElseThrow()
+                            .streetNames())
                     .containsExactly("深南中路");
         }
         assertThat(v1).isNotEqualTo(v2).isNotEqualTo(v3);
@@ -119,7 +125,8 @@ class GraphCacheTest {
         }
         try (GraphHopperNetwork again = GraphHopperNetwork.importOsm(file, cache, settings())) {
             assertThat(again.loadedFromCache()).isFalse();
-            assertThat(again.route(osm.at(0, 0), osm.at(300, 300), TravelMode.CAR)).isPresent();
+            assertThat(again.route(osm.at(0, 0), osm.at(300, 300), TravelMode.CAR))
+                    .isPresent();
         }
     }
 }

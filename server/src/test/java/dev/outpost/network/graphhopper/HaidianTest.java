@@ -52,7 +52,9 @@ class HaidianTest {
         for (LatLon[] pocket : POCKETS) {
             for (TravelMode mode : List.of(TravelMode.EBIKE, TravelMode.CAR, TravelMode.FOOT)) {
                 Route route = network.route(pocket[0], pocket[1], mode).orElseThrow();
-                assertThat(route.distanceMeters()).as("%s in pocket at %s", mode, pocket[0]).isBetween(500.0, 3000.0);
+                assertThat(route.distanceMeters())
+                        .as("%s in pocket at %s", mode, pocket[0])
+                        .isBetween(500.0, 3000.0);
                 assertThat(route.travelTimeSeconds()).isPositive();
             }
         }
@@ -61,7 +63,8 @@ class HaidianTest {
 
     @Test
     void chineseStreetNamesSurvive() {
-        Route bupt = network.route(POCKETS[0][0], POCKETS[0][1], TravelMode.EBIKE).orElseThrow();
+        Route bupt =
+                network.route(POCKETS[0][0], POCKETS[0][1], TravelMode.EBIKE).orElseThrow();
         assertThat(bupt.streetNames()).contains("西土城路");
         for (LatLon[] pocket : POCKETS) {
             Route route = network.route(pocket[0], pocket[1], TravelMode.CAR).orElseThrow();
@@ -75,8 +78,8 @@ class HaidianTest {
     /** By car the pockets are separate road networks (by e-bike, footpaths link the two northern ones). */
     @Test
     void pocketsAreNotConnectedByCar() {
-        NearestFacilityResult result =
-                network.nearestFacility(List.of(POCKETS[1][0]), List.of(POCKETS[0][0], POCKETS[1][1]), TravelMode.CAR, 7200);
+        NearestFacilityResult result = network.nearestFacility(
+                List.of(POCKETS[1][0]), List.of(POCKETS[0][0], POCKETS[1][1]), TravelMode.CAR, 7200);
         assertThat(result.status(0)).isEqualTo(ReachStatus.UNREACHED);
         assertThat(result.status(1)).isEqualTo(ReachStatus.REACHED);
         assertThat(network.route(POCKETS[0][0], POCKETS[2][0], TravelMode.CAR)).isEmpty();

@@ -83,7 +83,8 @@ class LiechtensteinTest {
         List<LatLon> facilities = new ArrayList<>();
         while (facilities.size() < 20) {
             LatLon p = randomPoint(random, box);
-            if (network.reachableFrom(p, List.of(), mode, 60, Direction.TO_ORIGIN).originOnNetwork(0)) {
+            if (network.reachableFrom(p, List.of(), mode, 60, Direction.TO_ORIGIN)
+                    .originOnNetwork(0)) {
                 facilities.add(p);
             }
         }
@@ -113,8 +114,9 @@ class LiechtensteinTest {
             }
             if (multi.status(d) == ReachStatus.OFF_NETWORK) {
                 assertThat(best).as("off-network demand point %d", d).isEqualTo(-1);
-                assertThat(multi.snapDistanceMeters(d)).satisfiesAnyOf(
-                        m -> assertThat(m).isNaN(), m -> assertThat(m).isGreaterThan(500));
+                assertThat(multi.snapDistanceMeters(d))
+                        .satisfiesAnyOf(
+                                m -> assertThat(m).isNaN(), m -> assertThat(m).isGreaterThan(500));
                 continue;
             }
             assertThat(multi.snapDistanceMeters(d)).isLessThanOrEqualTo(500);
@@ -126,7 +128,9 @@ class LiechtensteinTest {
             assertThat(multi.status(d)).as("demand point %d", d).isEqualTo(ReachStatus.REACHED);
             assertThat(multi.travelTimeSeconds(d)).as("demand point %d", d).isEqualTo(best);
             // ties at whole seconds: the reported facility must be one of the fastest
-            assertThat(single[multi.facilityIndex(d)][d]).as("demand point %d", d).isEqualTo(best);
+            assertThat(single[multi.facilityIndex(d)][d])
+                    .as("demand point %d", d)
+                    .isEqualTo(best);
         }
         assertThat(reached).as("reached demand points").isGreaterThan(100);
         assertThat(multi.count(ReachStatus.UNREACHED)).isPositive();
@@ -188,8 +192,55 @@ class LiechtensteinTest {
             ReachMatrix single =
                     network.reachableFrom(origins.get(c), demand, TravelMode.EBIKE, 600, Direction.TO_ORIGIN);
             assertThat(matrix.row(c).demandIndices()).isEqualTo(single.row(0).demandIndices());
-            assertThat(matrix.row(c).travelTimesSeconds()).isEqualTo(single.row(0).travelTimesSeconds());
+            assertThat(matrix.row(c).travelTimesSeconds())
+                    .isEqualTo(single.row(0).travelTimesSeconds());
             assertThat(matrix.originOnNetwork(c)).isEqualTo(single.originOnNetwork(0));
+        }
+    }
+
+    @Test
+    void concurrentQueriesGiveTheSameAnswersAsSequentialOnes() throws Exception {
+        Random random = new Random(9);
+        BBox box = network.info().bbox();
+        List<LatLon> facilities = new ArrayList<>();
+        List<LatLon> demand = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            facilities.add(randomPoint(random, box));
+        }
+        for (int i = 0; i < 3000; i++) {
+            demand.add(randomPoint(random, box));
+        }
+        java.util.concurrent.Callable<String> work = () -> {
+            NearestFacilityResult nearest = network.nearestFacility(facilities, demand, TravelMode.CAR, 600);
+            ReachMatrix matrix = network.reachMatrix(facilities, demand, TravelMode.EBIKE, 600, Direction.TO_ORIGIN);
+            List<RankedFacility> ranked = network.nearestByTime(VADUZ, facilities, TravelMode.CAR, 3, 1800);
+            double area = network.isochrone(VADUZ, TravelMode.CAR, List.of(5), Direction.FROM_ORIGIN)
+                    .band(5)
+                    .area()
+                    .getArea();
+            double route = network.route(VADUZ, PLACES.get("Malbun"), TravelMode.CAR)
+                    .orElseThrow()
+                    .travelTimeSeconds();
+            StringBuilder text = new StringBuilder();
+            text.append(java.util.Arrays.toString(nearest.travelTimesSeconds()))
+                    .append(java.util.Arrays.toString(nearest.facilityIndices()));
+            for (int c = 0; c < matrix.originCount(); c++) {
+                text.append(java.util.Arrays.toString(matrix.row(c).travelTimesSeconds()));
+            }
+            return text.append(ranked).append(area).append(route).toString();
+        };
+        String sequential = work.call();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(work));
+            }
+            for (java.util.concurrent.Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(sequential);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -221,14 +272,16 @@ class LiechtensteinTest {
             boolean contained = area.contains(point(place.getValue()));
             if (routeMinutes <= 0.8 * minutes) {
                 assertThat(contained)
-                        .as("%s (%.1f min by %s) in the %d-minute %s isochrone", place.getKey(), routeMinutes,
-                                mode.code(), minutes, direction.code())
+                        .as(
+                                "%s (%.1f min by %s) in the %d-minute %s isochrone",
+                                place.getKey(), routeMinutes, mode.code(), minutes, direction.code())
                         .isTrue();
                 inside++;
             } else if (routeMinutes >= 1.3 * minutes) {
                 assertThat(contained)
-                        .as("%s (%.1f min by %s) outside the %d-minute %s isochrone", place.getKey(), routeMinutes,
-                                mode.code(), minutes, direction.code())
+                        .as(
+                                "%s (%.1f min by %s) outside the %d-minute %s isochrone",
+                                place.getKey(), routeMinutes, mode.code(), minutes, direction.code())
                         .isFalse();
                 outside++;
             }

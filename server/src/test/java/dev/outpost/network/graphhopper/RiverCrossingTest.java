@@ -47,12 +47,18 @@ class RiverCrossingTest {
     @BeforeAll
     static void importNetwork() {
         osm = new OsmXml(31.2, 121.5);
-        long[] north = LongStream.rangeClosed(-10, 20).map(k -> osm.node(1000 + k, k * 100, 100)).toArray();
-        long[] south = LongStream.rangeClosed(-10, 20).map(k -> osm.node(2000 + k, k * 100, -100)).toArray();
+        long[] north = LongStream.rangeClosed(-10, 20)
+                .map(k -> osm.node(1000 + k, k * 100, 100))
+                .toArray();
+        long[] south = LongStream.rangeClosed(-10, 20)
+                .map(k -> osm.node(2000 + k, k * 100, -100))
+                .toArray();
         osm.way(north, "highway", "residential", "name", "North Bank Road");
         osm.way(south, "highway", "residential", "name", "South Bank Road");
         osm.way(new long[] {1015, 2015}, "highway", "residential", "bridge", "yes", "layer", "1", "name", "Bridge");
-        long[] river = LongStream.rangeClosed(-12, 22).map(k -> osm.node(3000 + k, k * 100, 0)).toArray();
+        long[] river = LongStream.rangeClosed(-12, 22)
+                .map(k -> osm.node(3000 + k, k * 100, 0))
+                .toArray();
         osm.way(river, "waterway", "river", "name", "River");
         network = GraphHopperNetwork.importOsm(
                 osm.write(dir.resolve("river.osm")),
@@ -74,7 +80,9 @@ class RiverCrossingTest {
                 network.nearestFacility(List.of(station), List.of(acrossTheRiver), TravelMode.EBIKE, 900);
         assertThat(result.status(0)).isEqualTo(ReachStatus.REACHED);
         assertThat(result.travelTimeSeconds(0)).isEqualTo(640);
-        assertThat(network.route(acrossTheRiver, station, TravelMode.EBIKE).orElseThrow().distanceMeters())
+        assertThat(network.route(acrossTheRiver, station, TravelMode.EBIKE)
+                        .orElseThrow()
+                        .distanceMeters())
                 .isBetween(3199.0, 3201.0);
     }
 
