@@ -45,6 +45,9 @@ public record Isochrone(
             }
         }
         throw new IllegalArgumentException("isochrone has no " + minutes + "-minute band; it has "
-                + bands.stream().map(b -> Integer.toString(b.minutes())).reduce((a, b) -> a + ", " + b).orElse(""));
+                + bands.stream()
+                        .map(b -> Integer.toString(b.minutes()))
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse(""));
     }
 }

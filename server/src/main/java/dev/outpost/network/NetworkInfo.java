@@ -32,12 +32,11 @@ public record NetworkInfo(
         Objects.requireNonNull(importedAt, "importedAt");
         Objects.requireNonNull(bbox, "bbox");
         if (sourceSha256 == null || !sourceSha256.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException(
-                    "sourceSha256 '" + sourceSha256 + "' is not 64 lower-case hex digits");
+            throw new IllegalArgumentException("sourceSha256 '" + sourceSha256 + "' is not 64 lower-case hex digits");
         }
         if (nodeCount < 0 || edgeCount < 0) {
-            throw new IllegalArgumentException("node count " + nodeCount + " and edge count " + edgeCount
-                    + " must not be negative");
+            throw new IllegalArgumentException(
+                    "node count " + nodeCount + " and edge count " + edgeCount + " must not be negative");
         }
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(settings, "settings")));
     }

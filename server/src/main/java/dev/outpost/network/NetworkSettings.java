@@ -52,37 +52,93 @@ public record NetworkSettings(
     /** 18 km/h e-bikes; 80 km/h, 4 m, 18 t, 2.55 m trucks; islands below 200 edges; 500 m snapping; 250 m clip. */
     public static NetworkSettings defaults() {
         return new NetworkSettings(
-                18, 80, 4.0, 18.0, 2.55, 200, 500, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 250);
+                18,
+                80,
+                4.0,
+                18.0,
+                2.55,
+                200,
+                500,
+                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
+                250);
     }
 
     public NetworkSettings withEbikeMaxSpeedKmh(double value) {
-        return new NetworkSettings(value, truckMaxSpeedKmh, truckHeightMeters, truckWeightTonnes, truckWidthMeters,
-                minNetworkSize, maxSnapDistanceMeters, searchThreads, isochroneClipBufferMeters);
+        return new NetworkSettings(
+                value,
+                truckMaxSpeedKmh,
+                truckHeightMeters,
+                truckWeightTonnes,
+                truckWidthMeters,
+                minNetworkSize,
+                maxSnapDistanceMeters,
+                searchThreads,
+                isochroneClipBufferMeters);
     }
 
     public NetworkSettings withTruck(double maxSpeedKmh, double heightMeters, double weightTonnes, double widthMeters) {
-        return new NetworkSettings(ebikeMaxSpeedKmh, maxSpeedKmh, heightMeters, weightTonnes, widthMeters,
-                minNetworkSize, maxSnapDistanceMeters, searchThreads, isochroneClipBufferMeters);
+        return new NetworkSettings(
+                ebikeMaxSpeedKmh,
+                maxSpeedKmh,
+                heightMeters,
+                weightTonnes,
+                widthMeters,
+                minNetworkSize,
+                maxSnapDistanceMeters,
+                searchThreads,
+                isochroneClipBufferMeters);
     }
 
     public NetworkSettings withMinNetworkSize(int value) {
-        return new NetworkSettings(ebikeMaxSpeedKmh, truckMaxSpeedKmh, truckHeightMeters, truckWeightTonnes,
-                truckWidthMeters, value, maxSnapDistanceMeters, searchThreads, isochroneClipBufferMeters);
+        return new NetworkSettings(
+                ebikeMaxSpeedKmh,
+                truckMaxSpeedKmh,
+                truckHeightMeters,
+                truckWeightTonnes,
+                truckWidthMeters,
+                value,
+                maxSnapDistanceMeters,
+                searchThreads,
+                isochroneClipBufferMeters);
     }
 
     public NetworkSettings withMaxSnapDistanceMeters(double value) {
-        return new NetworkSettings(ebikeMaxSpeedKmh, truckMaxSpeedKmh, truckHeightMeters, truckWeightTonnes,
-                truckWidthMeters, minNetworkSize, value, searchThreads, isochroneClipBufferMeters);
+        return new NetworkSettings(
+                ebikeMaxSpeedKmh,
+                truckMaxSpeedKmh,
+                truckHeightMeters,
+                truckWeightTonnes,
+                truckWidthMeters,
+                minNetworkSize,
+                value,
+                searchThreads,
+                isochroneClipBufferMeters);
     }
 
     public NetworkSettings withSearchThreads(int value) {
-        return new NetworkSettings(ebikeMaxSpeedKmh, truckMaxSpeedKmh, truckHeightMeters, truckWeightTonnes,
-                truckWidthMeters, minNetworkSize, maxSnapDistanceMeters, value, isochroneClipBufferMeters);
+        return new NetworkSettings(
+                ebikeMaxSpeedKmh,
+                truckMaxSpeedKmh,
+                truckHeightMeters,
+                truckWeightTonnes,
+                truckWidthMeters,
+                minNetworkSize,
+                maxSnapDistanceMeters,
+                value,
+                isochroneClipBufferMeters);
     }
 
     public NetworkSettings withIsochroneClipBufferMeters(double value) {
-        return new NetworkSettings(ebikeMaxSpeedKmh, truckMaxSpeedKmh, truckHeightMeters, truckWeightTonnes,
-                truckWidthMeters, minNetworkSize, maxSnapDistanceMeters, searchThreads, value);
+        return new NetworkSettings(
+                ebikeMaxSpeedKmh,
+                truckMaxSpeedKmh,
+                truckHeightMeters,
+                truckWeightTonnes,
+                truckWidthMeters,
+                minNetworkSize,
+                maxSnapDistanceMeters,
+                searchThreads,
+                value);
     }
 
     /**

@@ -18,8 +18,8 @@ public class PointNotOnNetworkException extends IllegalArgumentException {
 
     /**
      * @param role what the point is, for the message ("origin", "route start")
-     * @param distanceMeters distance to the nearest usable road, or NaN when no road was found within the search
-     *     radius of the spatial index
+     * @param distanceMeters distance to the nearest usable road (for points far beyond the spatial index's search
+     *     radius, to the nearest junction of such a road), or NaN when the network has no usable road at all
      */
     public PointNotOnNetworkException(
             String role, LatLon point, TravelMode mode, double distanceMeters, double limitMeters) {
@@ -58,7 +58,7 @@ public class PointNotOnNetworkException extends IllegalArgumentException {
         return mode;
     }
 
-    /** Distance to the nearest usable road in metres; empty when none was found within the index's search radius. */
+    /** Distance to the nearest usable road in metres; empty only when the network has no road for the mode. */
     public OptionalDouble distanceToNearestRoadMeters() {
         return Double.isNaN(distanceMeters) ? OptionalDouble.empty() : OptionalDouble.of(distanceMeters);
     }

@@ -54,9 +54,8 @@ public final class ReachMatrix {
         for (int c = 0; c < this.rows.size(); c++) {
             ReachRow row = this.rows.get(c);
             if (row.size() > 0 && row.demandIndex(row.size() - 1) >= demandCount) {
-                throw new IllegalArgumentException(
-                        "reach matrix row " + c + " names demand point " + row.demandIndex(row.size() - 1)
-                                + " but there are only " + demandCount);
+                throw new IllegalArgumentException("reach matrix row " + c + " names demand point "
+                        + row.demandIndex(row.size() - 1) + " but there are only " + demandCount);
             }
             for (int k = 0; k < row.size(); k++) {
                 if (row.travelTimeSeconds(k) > maxSeconds) {

@@ -19,8 +19,8 @@ public final class ReachRow {
      */
     public ReachRow(int[] demandIndices, int[] travelTimesSeconds) {
         if (demandIndices.length != travelTimesSeconds.length) {
-            throw new IllegalArgumentException("reach row has " + demandIndices.length + " indices but "
-                    + travelTimesSeconds.length + " times");
+            throw new IllegalArgumentException(
+                    "reach row has " + demandIndices.length + " indices but " + travelTimesSeconds.length + " times");
         }
         for (int k = 0; k < demandIndices.length; k++) {
             if ((k > 0 && demandIndices[k] <= demandIndices[k - 1]) || demandIndices[k] < 0) {

@@ -84,8 +84,7 @@ public interface RoadNetwork extends AutoCloseable {
      * @param k 1–1,000
      * @throws PointNotOnNetworkException when the origin is off the network
      */
-    List<RankedFacility> nearestByTime(
-            LatLon origin, List<LatLon> facilities, TravelMode mode, int k, int maxSeconds);
+    List<RankedFacility> nearestByTime(LatLon origin, List<LatLon> facilities, TravelMode mode, int k, int maxSeconds);
 
     /** Releases worker threads and memory. Queries after closing fail. The default does nothing. */
     @Override

@@ -16,8 +16,8 @@ import org.locationtech.jts.geom.LineString;
 public record Route(double travelTimeSeconds, double distanceMeters, LineString geometry, List<String> streetNames) {
     public Route {
         if (!(travelTimeSeconds >= 0) || !(distanceMeters >= 0)) {
-            throw new IllegalArgumentException("route time " + travelTimeSeconds + " s and distance "
-                    + distanceMeters + " m must be finite and not negative");
+            throw new IllegalArgumentException("route time " + travelTimeSeconds + " s and distance " + distanceMeters
+                    + " m must be finite and not negative");
         }
         Objects.requireNonNull(geometry, "geometry");
         streetNames = List.copyOf(streetNames);

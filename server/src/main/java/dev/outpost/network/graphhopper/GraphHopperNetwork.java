@@ -7,9 +7,13 @@ import com.graphhopper.ResponsePath;
 import com.graphhopper.config.Profile;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
 import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.DistanceCalcEarth;
+import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.Instruction;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.PointList;
@@ -98,9 +102,10 @@ public final class GraphHopperNetwork implements RoadNetwork {
         this.directory = meta.directory();
         this.loadedFromCache = loadedFromCache;
         BaseGraph graph = hopper.getBaseGraph();
+        widenBoundsToPillars(graph);
         for (TravelMode mode : TravelMode.values()) {
-            BooleanEncodedValue subnetwork = hopper.getEncodingManager()
-                    .getBooleanEncodedValue(Subnetwork.key(ModeProfiles.profileName(mode)));
+            BooleanEncodedValue subnetwork =
+                    hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(ModeProfiles.profileName(mode)));
             graphs.put(mode, ModeGraph.build(mode, graph, weighting(mode), subnetwork));
         }
         this.snapper = new Snapper(hopper.getLocationIndex());
@@ -113,14 +118,21 @@ public final class GraphHopperNetwork implements RoadNetwork {
         };
         this.executor = Executors.newFixedThreadPool(settings.searchThreads(), threadFactory);
         this.searches = new TravelTimeSearches(
-                graphs, snapper, settings.maxSnapDistanceMeters(), executor, settings.searchThreads(), graph.getNodes());
+                graphs,
+                snapper,
+                settings.maxSnapDistanceMeters(),
+                executor,
+                settings.searchThreads(),
+                graph.getNodes());
         this.isochrones = new IsochroneBuilder(graph, hopper.getRouterConfig(), FACTORY);
         BBox bounds = graph.getBounds();
         Map<String, String> provenance = new LinkedHashMap<>(settings.asMap());
         provenance.put("engine", "GraphHopper 11.0");
         provenance.put("encodedValues", ModeProfiles.ENCODED_VALUES);
         for (TravelMode mode : TravelMode.values()) {
-            provenance.put("profile." + mode.code(), ModeProfiles.customModel(mode, settings).toString());
+            provenance.put(
+                    "profile." + mode.code(),
+                    ModeProfiles.customModel(mode, settings).toString());
         }
         this.info = new NetworkInfo(
                 meta.sourceFileName(),
@@ -130,6 +142,22 @@ public final class GraphHopperNetwork implements RoadNetwork {
                 graph.getEdges(),
                 new dev.outpost.geo.BBox(bounds.minLon, bounds.minLat, bounds.maxLon, bounds.maxLat),
                 provenance);
+    }
+
+    /**
+     * GraphHopper's graph bounds cover junction nodes only, and its router rejects points outside them, even road
+     * points on the bends of an edge near the edge of the extract. Widen the (live, in-memory) bounds once to every
+     * point of every edge.
+     */
+    private static void widenBoundsToPillars(BaseGraph graph) {
+        BBox bounds = graph.getBounds();
+        AllEdgesIterator edges = graph.getAllEdges();
+        while (edges.next()) {
+            PointList pillars = edges.fetchWayGeometry(FetchMode.PILLAR_ONLY);
+            for (int i = 0; i < pillars.size(); i++) {
+                bounds.update(pillars.getLat(i), pillars.getLon(i));
+            }
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -150,7 +178,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
         Objects.requireNonNull(settings, "settings");
         String fileName = osmFile.getFileName().toString();
         if (!Files.isRegularFile(osmFile)) {
-            throw new NetworkImportException("cannot import OSM file " + osmFile + ": it does not exist or is not a file");
+            throw new NetworkImportException(
+                    "cannot import OSM file " + osmFile + ": it does not exist or is not a file");
         }
         long size;
         try {
@@ -186,8 +215,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory in " + graphCacheDir, e);
         }
-        GraphCache.Meta meta = new GraphCache.Meta(
-                fileName, sha256, Instant.now().truncatedTo(ChronoUnit.MILLIS), key, versionDir);
+        GraphCache.Meta meta =
+                new GraphCache.Meta(fileName, sha256, Instant.now().truncatedTo(ChronoUnit.MILLIS), key, versionDir);
         try {
             importInto(osmFile, temp, settings, meta);
             try {
@@ -207,10 +236,13 @@ public final class GraphHopperNetwork implements RoadNetwork {
             throw e;
         } catch (IOException | RuntimeException e) {
             GraphCache.deleteRecursively(temp);
+            String reason = describe(e);
+            if (reason.contains("must not be empty")) {
+                // GraphHopper 11's words for an extract without a single routable way
+                reason = "it contains no roads usable by any travel mode (" + reason + ")";
+            }
             throw new NetworkImportException(
-                    "cannot import OSM file " + osmFile + " (sha256 " + sha256.substring(0, 12) + "…): "
-                            + describe(e),
-                    e);
+                    "cannot import OSM file " + osmFile + " (sha256 " + sha256.substring(0, 12) + "…): " + reason, e);
         } finally {
             GraphCache.deleteRecursively(temp);
         }
@@ -324,7 +356,9 @@ public final class GraphHopperNetwork implements RoadNetwork {
             }
             root = root.getCause() == root ? null : root.getCause();
         }
-        return text.length() == 0 ? e.getClass().getSimpleName() : text + " (" + e.getClass().getSimpleName() + ")";
+        return text.length() == 0
+                ? e.getClass().getSimpleName()
+                : text + " (" + e.getClass().getSimpleName() + ")";
     }
 
     private static Weighting weightingOf(GraphHopper hopper, TravelMode mode) {
@@ -433,8 +467,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
                     return Optional.empty();
                 }
             }
-            throw new IllegalStateException("routing " + from + " → " + to + " by " + mode.code() + " failed: "
-                    + response.getErrors());
+            throw new IllegalStateException(
+                    "routing " + from + " → " + to + " by " + mode.code() + " failed: " + response.getErrors());
         }
         ResponsePath path = response.getBest();
         PointList points = path.getPoints();
@@ -449,7 +483,9 @@ public final class GraphHopperNetwork implements RoadNetwork {
         List<String> names = new ArrayList<>();
         for (Instruction instruction : path.getInstructions()) {
             String name = instruction.getName();
-            if (name != null && !name.isBlank() && (names.isEmpty() || !names.get(names.size() - 1).equals(name))) {
+            if (name != null
+                    && !name.isBlank()
+                    && (names.isEmpty() || !names.get(names.size() - 1).equals(name))) {
                 names.add(name);
             }
         }
@@ -485,6 +521,30 @@ public final class GraphHopperNetwork implements RoadNetwork {
         hopper.close();
     }
 
+    /**
+     * Distance to the nearest junction of a road usable by the mode, for points beyond the spatial index's search
+     * radius (about a kilometre): an upper bound of the distance to the road, exact to within one road segment, which
+     * is plenty for an error message about a point kilometres away. Scans all edges; only used on that error path.
+     */
+    private double nearestJunctionMeters(LatLon point, TravelMode mode) {
+        ModeGraph graph = graphs.get(mode);
+        NodeAccess nodes = hopper.getBaseGraph().getNodeAccess();
+        DistanceCalcEarth calc = DistanceCalcEarth.DIST_EARTH;
+        double best = Double.NaN;
+        for (int e = 0; e < graph.edgeCount; e++) {
+            if (!graph.snappable[e]) {
+                continue;
+            }
+            for (int node : new int[] {graph.edgeBase[e], graph.edgeAdj[e]}) {
+                double d = calc.calcDist(point.lat(), point.lon(), nodes.getLat(node), nodes.getLon(node));
+                if (Double.isNaN(best) || d < best) {
+                    best = d;
+                }
+            }
+        }
+        return best;
+    }
+
     // -------------------------------------------------------------------------------------------------------------
     // argument checks
 
@@ -509,15 +569,15 @@ public final class GraphHopperNetwork implements RoadNetwork {
 
     private static int[] checkMinutes(List<Integer> minutes) {
         if (minutes == null || minutes.isEmpty()) {
-            throw new IllegalArgumentException("isochrone minutes are missing; expected one or more values 1.."
-                    + MAX_MINUTES);
+            throw new IllegalArgumentException(
+                    "isochrone minutes are missing; expected one or more values 1.." + MAX_MINUTES);
         }
         TreeSet<Integer> sorted = new TreeSet<>();
         for (int i = 0; i < minutes.size(); i++) {
             Integer m = minutes.get(i);
             if (m == null || m < 1 || m > MAX_MINUTES) {
-                throw new IllegalArgumentException("isochrone minutes[" + i + "] = " + m + " is out of range 1.."
-                        + MAX_MINUTES);
+                throw new IllegalArgumentException(
+                        "isochrone minutes[" + i + "] = " + m + " is out of range 1.." + MAX_MINUTES);
             }
             sorted.add(m);
         }
@@ -538,7 +598,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private void checkSnap(String role, LatLon point, TravelMode mode, Snap snap) {
         double limit = settings.maxSnapDistanceMeters();
         if (!snap.isValid()) {
-            throw new PointNotOnNetworkException(role, point, mode, Double.NaN, limit);
+            throw new PointNotOnNetworkException(role, point, mode, nearestJunctionMeters(point, mode), limit);
         }
         if (snap.getQueryDistance() > limit) {
             throw new PointNotOnNetworkException(role, point, mode, snap.getQueryDistance(), limit);

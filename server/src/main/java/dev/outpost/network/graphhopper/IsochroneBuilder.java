@@ -23,17 +23,13 @@ import java.util.function.Supplier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
-import org.locationtech.jts.operation.buffer.BufferOp;
-import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * Isochrone polygons: one GraphHopper shortest-path tree from the snapped origin, a Delaunay triangulation of the
@@ -63,11 +59,7 @@ final class IsochroneBuilder {
      * @return one polygon per band, SRID 4326
      */
     List<MultiPolygon> build(
-            Snap snap,
-            Supplier<Weighting> weighting,
-            boolean reverse,
-            int[] minutes,
-            double clipMeters) {
+            Snap snap, Supplier<Weighting> weighting, boolean reverse, int[] minutes, double clipMeters) {
         QueryGraph queryGraph = QueryGraph.create(graph, snap);
         Weighting wrapped = queryGraph.wrapWeighting(weighting.get());
         long maxMillis = minutes[minutes.length - 1] * 60_000L;
@@ -82,13 +74,18 @@ final class IsochroneBuilder {
         Triangulator.Result triangulation;
         try {
             triangulation = new JTSTriangulator(routerConfig)
-                    .triangulate(snap, queryGraph, tree, label -> {
-                        if (reachedMillis[label.node] < 0) {
-                            reachedMillis[label.node] = (int) label.time;
-                            reachedNodes.add(label.node);
-                        }
-                        return label.time;
-                    }, 0);
+                    .triangulate(
+                            snap,
+                            queryGraph,
+                            tree,
+                            label -> {
+                                if (reachedMillis[label.node] < 0) {
+                                    reachedMillis[label.node] = (int) label.time;
+                                    reachedNodes.add(label.node);
+                                }
+                                return label.time;
+                            },
+                            0);
         } catch (IllegalArgumentException tooFewPoints) {
             // Fewer than three distinct reached points: no triangulation; the bands are the buffered roads alone.
             triangulation = null;
@@ -120,12 +117,11 @@ final class IsochroneBuilder {
                 area = GeometryFixer.fix(area);
             }
             if (clipMeters > 0) {
-                Geometry served = servedArea(
-                        explorer, wrapped, reverse, reachedNodes, reachedMillis, z, projection, clipMeters);
+                Geometry served =
+                        servedArea(explorer, wrapped, reverse, reachedNodes, reachedMillis, z, projection, clipMeters);
                 area = area == null
                         ? served
-                        : OverlayNGRobust.overlay(
-                                factory.createGeometry(area), served, OverlayNG.INTERSECTION);
+                        : OverlayNGRobust.overlay(factory.createGeometry(area), served, OverlayNG.INTERSECTION);
             }
             bands.add(toMultiPolygon(area));
         }

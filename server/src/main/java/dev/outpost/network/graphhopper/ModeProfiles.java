@@ -59,7 +59,10 @@ final class ModeProfiles {
             case EBIKE:
                 // bike_access is directional: one-way streets are obeyed unless tagged oneway:bicycle=no.
                 model.addToPriority(If("!bike_access", MULTIPLY, "0"));
-                model.addToSpeed(If("true", LIMIT, "bike_average_speed * " + num(settings.ebikeMaxSpeedKmh() / BIKE_GOOD_ROAD_KMH)));
+                model.addToSpeed(If(
+                        "true",
+                        LIMIT,
+                        "bike_average_speed * " + num(settings.ebikeMaxSpeedKmh() / BIKE_GOOD_ROAD_KMH)));
                 model.addToSpeed(If("true", LIMIT, num(settings.ebikeMaxSpeedKmh())));
                 break;
             case CAR:

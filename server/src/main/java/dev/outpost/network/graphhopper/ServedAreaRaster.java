@@ -75,12 +75,20 @@ final class ServedAreaRaster {
                 // the left side of cell (i, j) and the bottom side, when they separate in from out
                 boolean left = i > 0 && in[j * nx + i - 1];
                 if (here != left) {
-                    polygonizer.add(line(factory, originX + i * cell, originY + j * cell, originX + i * cell,
+                    polygonizer.add(line(
+                            factory,
+                            originX + i * cell,
+                            originY + j * cell,
+                            originX + i * cell,
                             originY + (j + 1) * cell));
                 }
                 boolean below = j > 0 && in[(j - 1) * nx + i];
                 if (here != below) {
-                    polygonizer.add(line(factory, originX + i * cell, originY + j * cell, originX + (i + 1) * cell,
+                    polygonizer.add(line(
+                            factory,
+                            originX + i * cell,
+                            originY + j * cell,
+                            originX + (i + 1) * cell,
                             originY + j * cell));
                 }
             }
@@ -97,6 +105,9 @@ final class ServedAreaRaster {
             }
         }
         Geometry area = factory.createMultiPolygon(kept.toArray(new Polygon[0]));
+        // The polygoniser's ring start points vary from run to run, and simplification keeps each ring's start
+        // point: normalise first so that equal inputs give equal polygons.
+        area.normalize();
         Geometry smooth = DouglasPeuckerSimplifier.simplify(area, cell / 2);
         if (smooth instanceof MultiPolygon) {
             return (MultiPolygon) smooth;

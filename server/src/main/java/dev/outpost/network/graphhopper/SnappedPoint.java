@@ -31,7 +31,8 @@ record SnappedPoint(
         int fromBaseMs,
         int fromAdjMs) {
 
-    static SnappedPoint on(ModeGraph graph, int edge, double fraction, double snapDistanceMeters, double lat, double lon) {
+    static SnappedPoint on(
+            ModeGraph graph, int edge, double fraction, double snapDistanceMeters, double lat, double lon) {
         return new SnappedPoint(
                 edge,
                 graph.edgeBase[edge],

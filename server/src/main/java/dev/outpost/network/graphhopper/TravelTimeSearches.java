@@ -126,7 +126,9 @@ final class TravelTimeSearches {
                 // reversed search: a node's time is the time from that node to its nearest facility
                 space.seed(p.baseNode(), p.fromBaseMs(), f, 0);
                 space.seed(p.adjNode(), p.fromAdjMs(), f, 0);
-                facilitiesByEdge.computeIfAbsent(p.edge(), e -> new ArrayList<>()).add(f);
+                facilitiesByEdge
+                        .computeIfAbsent(p.edge(), e -> new ArrayList<>())
+                        .add(f);
             }
             space.run(graph, true, limitMs, false, (node, t) -> true);
 
@@ -251,7 +253,9 @@ final class TravelTimeSearches {
             space.seed(origin.baseNode(), origin.toBaseMs(), 0, 0);
             space.seed(origin.adjNode(), origin.toAdjMs(), 0, 0);
         }
-        for (int k = demand.firstOnEdge(origin.edge()); k >= 0 && k < demand.byEdgeCount() && demand.edgeAt(k) == origin.edge(); k++) {
+        for (int k = demand.firstOnEdge(origin.edge());
+                k >= 0 && k < demand.byEdgeCount() && demand.edgeAt(k) == origin.edge();
+                k++) {
             int d = demand.demandAt(k);
             SnappedPoint p = demand.point(d);
             int direct = toOrigin ? p.directMillisTo(origin, graph) : origin.directMillisTo(p, graph);
@@ -418,7 +422,8 @@ final class TravelTimeSearches {
         Arrays.fill(best, Long.MAX_VALUE);
         // facility entries per node: node -> list of facility indices; cost read from the snapped point
         Map<Integer, List<Integer>> byNode = new HashMap<>();
-        PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        PriorityQueue<long[]> pending =
+                new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         for (int f = 0; f < n; f++) {
             SnappedPoint p = facilitySnaps.points[f];
             if (p == null) {

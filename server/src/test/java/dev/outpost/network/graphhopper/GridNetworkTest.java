@@ -92,11 +92,13 @@ class GridNetworkTest {
 
     @Test
     void routeCornerToCornerTakesEighteenBlocks() {
-        Route route = network.route(junction(0, 0), junction(9, 9), TravelMode.EBIKE).orElseThrow();
+        Route route =
+                network.route(junction(0, 0), junction(9, 9), TravelMode.EBIKE).orElseThrow();
         assertThat(route.travelTimeSeconds()).isCloseTo(18 * BLOCK_SECONDS, within(0.1));
         assertThat(route.distanceMeters()).isCloseTo(18 * BLOCK, within(0.5));
         assertThat(route.geometry().getSRID()).isEqualTo(4326);
-        assertThat(route.geometry().getStartPoint().getX()).isCloseTo(junction(0, 0).lon(), within(1e-6));
+        assertThat(route.geometry().getStartPoint().getX())
+                .isCloseTo(junction(0, 0).lon(), within(1e-6));
         assertThat(route.streetNames()).isNotEmpty().allMatch(n -> n.startsWith("Row ") || n.startsWith("Col "));
     }
 
@@ -117,10 +119,14 @@ class GridNetworkTest {
                 int toFirst = (i + j) * BLOCK_SECONDS;
                 int toSecond = (18 - i - j) * BLOCK_SECONDS;
                 int best = Math.min(toFirst, toSecond);
-                assertThat(result.snapDistanceMeters(d)).as("snap of junction %d,%d", i, j).isLessThan(0.05);
+                assertThat(result.snapDistanceMeters(d))
+                        .as("snap of junction %d,%d", i, j)
+                        .isLessThan(0.05);
                 if (best <= limit) {
                     assertThat(result.status(d)).as("junction %d,%d", i, j).isEqualTo(ReachStatus.REACHED);
-                    assertThat(result.travelTimeSeconds(d)).as("junction %d,%d", i, j).isEqualTo(best);
+                    assertThat(result.travelTimeSeconds(d))
+                            .as("junction %d,%d", i, j)
+                            .isEqualTo(best);
                     assertThat(result.facilityIndex(d)).isEqualTo(toFirst < toSecond ? 0 : 1);
                 } else {
                     assertThat(result.status(d)).as("junction %d,%d", i, j).isEqualTo(ReachStatus.UNREACHED);
@@ -224,12 +230,18 @@ class GridNetworkTest {
                 int blocks = i + j;
                 Point p = point(junction(i, j));
                 if (blocks <= 4) {
-                    assertThat(twoMinutes.contains(p)).as("junction %d,%d", i, j).isTrue();
+                    assertThat(twoMinutes.contains(p))
+                            .as("junction %d,%d", i, j)
+                            .isTrue();
                 } else if (blocks >= 8) {
-                    assertThat(twoMinutes.contains(p)).as("junction %d,%d", i, j).isFalse();
+                    assertThat(twoMinutes.contains(p))
+                            .as("junction %d,%d", i, j)
+                            .isFalse();
                 }
                 if (blocks >= 4) {
-                    assertThat(oneMinute.contains(p)).as("junction %d,%d in 1 min", i, j).isFalse();
+                    assertThat(oneMinute.contains(p))
+                            .as("junction %d,%d in 1 min", i, j)
+                            .isFalse();
                 }
             }
         }
@@ -238,8 +250,10 @@ class GridNetworkTest {
 
     @Test
     void footIsSlowerThanEbike() {
-        Route foot = network.route(junction(0, 0), junction(3, 0), TravelMode.FOOT).orElseThrow();
-        Route ebike = network.route(junction(0, 0), junction(3, 0), TravelMode.EBIKE).orElseThrow();
+        Route foot =
+                network.route(junction(0, 0), junction(3, 0), TravelMode.FOOT).orElseThrow();
+        Route ebike =
+                network.route(junction(0, 0), junction(3, 0), TravelMode.EBIKE).orElseThrow();
         assertThat(ebike.travelTimeSeconds()).isCloseTo(60, within(0.1));
         assertThat(foot.travelTimeSeconds()).isGreaterThan(2 * ebike.travelTimeSeconds());
         assertThat(foot.distanceMeters()).isCloseTo(300, within(0.5));
