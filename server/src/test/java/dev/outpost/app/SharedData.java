@@ -21,6 +21,10 @@ final class SharedData {
     }
 
     static Path shared(String relative) {
-        return repositoryRoot().resolve("..").resolve("shared").resolve(relative).normalize();
+        return repositoryRoot()
+                .resolve("..")
+                .resolve("shared")
+                .resolve(relative)
+                .normalize();
     }
 }

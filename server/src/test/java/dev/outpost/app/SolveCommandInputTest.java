@@ -21,11 +21,8 @@ class SolveCommandInputTest {
     Path dir;
 
     /** Two candidates, two demand points, all four pairs; a covers d1 within 5, b covers d2. */
-    static final String GOOD = "cost,candidate,demand_point,weight\n"
-            + "1,a,d1,10\n"
-            + "9,a,d2,20\n"
-            + "8,b,d1,10\n"
-            + "2,b,d2,20\n";
+    static final String GOOD =
+            "cost,candidate,demand_point,weight\n" + "1,a,d1,10\n" + "9,a,d2,20\n" + "8,b,d1,10\n" + "2,b,d2,20\n";
 
     record Outcome(int code, String out, String err) {
         JsonNode json() {
@@ -154,11 +151,13 @@ class SolveCommandInputTest {
         assertThat(run(GOOD, "--problem", "lscp", "--radius", "5", "--p", "2").err())
                 .contains("option --p does not apply to --problem lscp");
         assertThat(run(GOOD, "--problem", "mclp", "--p", "1").err()).contains("option --radius is required");
-        assertThat(run(GOOD, "--problem", "partial", "--radius", "5", "--target", "95").err())
+        assertThat(run(GOOD, "--problem", "partial", "--radius", "5", "--target", "95")
+                        .err())
                 .contains("option --target: 95.0 must be a fraction in (0, 1]");
         assertThat(run(GOOD, "--problem", "mclp", "--radius", "5", "--p", "x").err())
                 .contains("option --p: 'x' is not a whole number");
-        assertThat(run(GOOD, "--problem", "mclp", "--radius", "5", "--p", "1", "--solver", "cplex").err())
+        assertThat(run(GOOD, "--problem", "mclp", "--radius", "5", "--p", "1", "--solver", "cplex")
+                        .err())
                 .contains("unknown solver 'cplex'");
     }
 
@@ -247,7 +246,9 @@ class SolveCommandInputTest {
         assertThat(o.code()).isEqualTo(3);
         JsonNode json = o.json();
         assertThat(json.get("status").asText()).isEqualTo("INFEASIBLE");
-        assertThat(json.get("message").asText()).contains("beyond the radius of every candidate").contains("d1");
+        assertThat(json.get("message").asText())
+                .contains("beyond the radius of every candidate")
+                .contains("d1");
         assertThat(json.get("objective").isNull()).isTrue();
         assertThat(json.get("chosen")).isEmpty();
     }

@@ -99,7 +99,8 @@ class SolveCommandSpoptTest {
         Map<String, Double> fromMatrix = new HashMap<>();
         for (CSVRecord r : read(MATRIX)) {
             Double previous = fromMatrix.put(r.get("DestinationName"), Double.parseDouble(r.get("demand")));
-            assertThat(previous == null || previous == Double.parseDouble(r.get("demand"))).isTrue();
+            assertThat(previous == null || previous == Double.parseDouble(r.get("demand")))
+                    .isTrue();
         }
         Map<String, Double> pop = new HashMap<>();
         for (CSVRecord r : read(DEMAND)) {

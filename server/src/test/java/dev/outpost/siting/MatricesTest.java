@@ -34,14 +34,14 @@ class MatricesTest {
                 .hasMessageContaining("cost -1.0 for candidate 'a' and demand 'd' must be finite and non-negative");
         assertThatThrownBy(() -> CostMatrix.builder().add("a", "d", Double.NaN)).hasMessageContaining("NaN");
         assertThatThrownBy(() -> CostMatrix.builder().add("", "d", 1)).hasMessage("candidate name is empty");
-        assertThatThrownBy(() -> CostMatrix.builder().add("a", "d", 1).weight("d", 2).weight("d", 3))
+        assertThatThrownBy(() ->
+                        CostMatrix.builder().add("a", "d", 1).weight("d", 2).weight("d", 3))
                 .hasMessageContaining("weight 2.0 on an earlier row and 3.0");
-        assertThatThrownBy(() -> CostMatrix.builder()
-                        .add("a", "d1", 1)
-                        .add("b", "d2", 1)
-                        .build(false))
+        assertThatThrownBy(() ->
+                        CostMatrix.builder().add("a", "d1", 1).add("b", "d2", 1).build(false))
                 .hasMessageContaining("candidate 'a' has no cost for demand 'd2' (2 of 4 pairs present)");
-        CostMatrix partial = CostMatrix.builder().add("a", "d1", 1).add("b", "d2", 1).build(true);
+        CostMatrix partial =
+                CostMatrix.builder().add("a", "d1", 1).add("b", "d2", 1).build(true);
         assertThat(partial.missingPairCount()).isEqualTo(2);
         assertThat(partial.cost(0, 1)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThatThrownBy(() -> CostMatrix.builder()
@@ -84,7 +84,8 @@ class MatricesTest {
 
     @Test
     void optionsAndResultsCheckTheirValues() {
-        assertThatThrownBy(() -> SolveOptions.defaults().withTimeLimitSeconds(0)).hasMessageContaining("time limit");
+        assertThatThrownBy(() -> SolveOptions.defaults().withTimeLimitSeconds(0))
+                .hasMessageContaining("time limit");
         assertThatThrownBy(() -> SolveOptions.defaults().withWorkers(0)).hasMessageContaining("workers 0");
         assertThatThrownBy(() -> new GroupLimit("g", List.of("a"), 2, 1)).hasMessageContaining("limits 2..1");
         assertThatThrownBy(() -> new SitePair("a", "a")).hasMessageContaining("same candidate 'a'");
