@@ -24,7 +24,9 @@ public record LatLon(double lat, double lon) {
         double dLat = Math.toRadians(other.lat - lat);
         double dLon = Math.toRadians(other.lon - lon);
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(other.lat)) * Math.sin(dLon / 2)
+                + Math.cos(Math.toRadians(lat))
+                        * Math.cos(Math.toRadians(other.lat))
+                        * Math.sin(dLon / 2)
                         * Math.sin(dLon / 2);
         return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.geo.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * {@code demand} column, checked equal to the demand file's POP2000 by tract NAME), radius 5,000 m.
  */
 class SolveCommandSpoptTest {
-    static final Path DIR = SharedData.shared("benchmarks/spopt-sf");
+    static final Path DIR = SharedData.path("benchmarks/spopt-sf");
     static final Path MATRIX = DIR.resolve("SF_network_distance_candidateStore_16_censusTract_205_new.csv");
     static final Path DEMAND = DIR.resolve("SF_demand_205_centroid_uniform_weight.csv");
 

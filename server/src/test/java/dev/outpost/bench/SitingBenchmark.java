@@ -34,8 +34,9 @@ import java.util.Random;
  * k i_1 ... i_k          (one line per candidate: the demand indices it covers)
  * </pre>
  *
- * <p>Usage: {@code SitingBenchmark [--time-limit-s 60] [--sizes small,large] [--configs 1:2,8:1] [--out bench/out/siting]
- * [--seed 1]}; a config is {@code workers:linearizationLevel}. Not a test: run it by hand (see the report).
+ * <p>Usage: {@code ./outpost bench siting [--quick] [--time-limit-s 60] [--sizes small,large] [--configs 1:2,8:1]
+ * [--out bench/out/siting] [--seed 1]}; a config is {@code workers:linearizationLevel}; {@code --quick} is the small
+ * instance, 10 s, one worker. Not a test.
  */
 public final class SitingBenchmark {
     record Size(String name, int candidates, int demands, int p) {}
@@ -49,14 +50,24 @@ public final class SitingBenchmark {
         String configs = "1:2,8:1";
         Path out = Path.of("bench/out/siting");
         long seed = 1;
-        for (int k = 0; k + 1 < args.length; k += 2) {
+        for (int k = 0; k < args.length; k++) {
+            if (args[k].equals("--quick")) {
+                sizes = "small";
+                configs = "1:2";
+                timeLimit = 10;
+                continue;
+            }
+            if (k + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[k] + " needs a value");
+            }
             switch (args[k]) {
-                case "--time-limit-s" -> timeLimit = Double.parseDouble(args[k + 1]);
-                case "--sizes" -> sizes = args[k + 1];
-                case "--configs" -> configs = args[k + 1];
-                case "--out" -> out = Path.of(args[k + 1]);
-                case "--seed" -> seed = Long.parseLong(args[k + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[k]);
+                case "--time-limit-s" -> timeLimit = Double.parseDouble(args[++k]);
+                case "--sizes" -> sizes = args[++k];
+                case "--configs" -> configs = args[++k];
+                case "--out" -> out = Path.of(args[++k]);
+                case "--seed" -> seed = Long.parseLong(args[++k]);
+                default -> throw new IllegalArgumentException("unknown option " + args[k]
+                        + "; expected --quick, --time-limit-s, --sizes, --configs, --out, --seed");
             }
         }
         Files.createDirectories(out);
@@ -69,7 +80,12 @@ public final class SitingBenchmark {
                         default -> throw new IllegalArgumentException(
                                 "unknown size " + s + "; expected small or large");
                     };
-            run(size, seed, timeLimit, configs, out);
+            Path file = run(size, seed, timeLimit, configs, out);
+            System.out.printf(
+                    Locale.ROOT,
+                    "compare: /usr/bin/python3 bench/siting/cbc_pulp.py %s --time-limit-s %.0f%n",
+                    file,
+                    timeLimit);
         }
     }
 
@@ -144,7 +160,7 @@ public final class SitingBenchmark {
         return file;
     }
 
-    static void run(Size size, long seed, double timeLimit, String configs, Path out) throws IOException {
+    static Path run(Size size, long seed, double timeLimit, String configs, Path out) throws IOException {
         long t0 = System.nanoTime();
         CoverageMatrix m = generate(size, seed);
         Path file = write(m, size, seed, out);
@@ -209,5 +225,6 @@ public final class SitingBenchmark {
                     100 * (exact.objective() - greedy.objective()) / exact.objective(),
                     exact.message());
         }
+        return file;
     }
 }

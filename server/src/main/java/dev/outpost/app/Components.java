@@ -1,0 +1,91 @@
+package dev.outpost.app;
+
+import dev.outpost.district.DistrictRepository;
+import dev.outpost.district.RegionRepository;
+import dev.outpost.http.HttpApp;
+import dev.outpost.http.HttpServices;
+import dev.outpost.http.HttpSettings;
+import dev.outpost.imports.ImportService;
+import dev.outpost.station.StationCatalog;
+import dev.outpost.station.StationRepository;
+import dev.outpost.store.Database;
+import dev.outpost.store.JooqDistrictRepository;
+import dev.outpost.store.JooqImportStore;
+import dev.outpost.store.JooqRegionRepository;
+import dev.outpost.store.JooqStationRepository;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Every long-lived component, wired by hand in one place (no static services). Owns the database; {@link #close()}
+ * releases everything.
+ */
+public final class Components implements AutoCloseable {
+    final Config config;
+    final Database database;
+    final Clock clock;
+    final RegionRepository regions;
+    final StationRepository stationRepository;
+    final DistrictRepository districts;
+    final StationCatalog stations;
+    final ImportService imports;
+
+    public Components(Config config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+        this.regions = new JooqRegionRepository(database);
+        this.stationRepository = new JooqStationRepository(database);
+        this.districts = new JooqDistrictRepository(database);
+        this.stations = new StationCatalog(stationRepository, clock);
+        this.imports = new ImportService(new JooqImportStore(database), districts, config.maxUploadBytes());
+    }
+
+    /** Opens the database named by the configuration (or the private cluster) and migrates it. */
+    public static Components open(Config config) {
+        Database db = config.databaseUrl()
+                .map(Database::connect)
+                .orElseGet(() -> Database.embedded(config.varDir().resolve("pg"), "outpost"));
+        try {
+            db.migrate();
+            return new Components(config, db, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public Javalin httpApp(String defaultRegion) {
+        HttpSettings settings = new HttpSettings(
+                config.webDir(), config.tileUrl(), config.tileAttribution(), defaultRegion, config.maxUploadBytes());
+        HttpServices services =
+                new HttpServices(regions, stations, districts, imports, clock, database::isReady, params -> List.of());
+        return HttpApp.create(settings, services);
+    }
+
+    public RegionRepository regions() {
+        return regions;
+    }
+
+    public StationCatalog stations() {
+        return stations;
+    }
+
+    public DistrictRepository districts() {
+        return districts;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.outpost.http;
+
+import dev.outpost.common.Actor;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the Javalin application: static web page, JSON API, error mapping. Does not start it. */
+public final class HttpApp {
+    private HttpApp() {}
+
+    public static Javalin create(HttpSettings settings, HttpServices services) {
+        Params params = new Params(services.regions(), settings.defaultRegion());
+        List<Routes> groups = new ArrayList<>();
+        groups.add(new MetaRoutes(services.regions(), settings, services.ready()));
+        groups.add(new StationRoutes(services.stations(), params, services.clock()));
+        groups.add(new DistrictRoutes(services.districts(), params));
+        groups.add(new ImportRoutes(services.imports(), params, settings.maxUploadBytes()));
+        groups.add(new ExportRoutes(services.stations(), params, services.clock()));
+        groups.addAll(services.extraRoutes().apply(params));
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.newMapper(), true));
+            config.http.maxRequestSize = settings.maxUploadBytes();
+            config.http.defaultContentType = "application/json";
+            config.startup.showJavalinBanner = false;
+            config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(
+                    settings.maxUploadBytes() + 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(8, io.javalin.config.SizeUnit.MB);
+            if (settings.webDir() != null && java.nio.file.Files.isDirectory(settings.webDir())) {
+                config.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = settings.webDir().toString();
+                    sf.location = Location.EXTERNAL;
+                });
+            }
+            config.routes.before(ctx -> Actor.bind("web"));
+            config.routes.after(ctx -> Actor.clear());
+            ErrorMapper.register(config.routes);
+            for (Routes r : groups) {
+                r.register(config.routes);
+            }
+        });
+    }
+}

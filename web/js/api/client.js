@@ -1,0 +1,125 @@
+/**
+ * The JSON API of the Outpost server (same origin). Every method returns parsed JSON or throws an ApiError.
+ * GeoJSON coordinates are WGS 84 [lon, lat]. Requests can be cancelled with an AbortSignal; a cancelled request
+ * rejects with the platform's AbortError (not an ApiError), which callers usually ignore.
+ */
+import { buildQuery } from '../util/query.js';
+
+/**
+ * A failed API call. `status` is the HTTP status (0 when the server could not be reached); `title` and `detail`
+ * come from the server's problem JSON when it sent one; `body` is the parsed response body, if any.
+ */
+export class ApiError extends Error {
+  constructor(status, title, detail, body = null) {
+    super(detail || title || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title ?? '';
+    this.detail = detail ?? '';
+    this.body = body;
+  }
+
+  /** True when the server could not be reached at all. */
+  get isNetworkError() {
+    return this.status === 0;
+  }
+}
+
+/** Coordinate systems accepted by the import endpoints. */
+export const IMPORT_CRS = Object.freeze(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
+
+/**
+ * @param {{baseUrl: string|URL, fetchImpl?: typeof fetch}} options `baseUrl` is the site root the `api/…` paths are
+ *   resolved against (in the page: `document.baseURI`).
+ */
+export function createApiClient({ baseUrl, fetchImpl = globalThis.fetch.bind(globalThis) }) {
+  const url = (path, params) => new URL(`${path}${buildQuery(params)}`, baseUrl).toString();
+
+  async function request(path, params, init = {}) {
+    let response;
+    try {
+      response = await fetchImpl(url(path, params), { headers: { Accept: 'application/json' }, ...init });
+    } catch (error) {
+      if (error?.name === 'AbortError') {
+        throw error;
+      }
+      throw new ApiError(0, 'network', error?.message ?? String(error));
+    }
+    const body = await readBody(response);
+    return { response, body };
+  }
+
+  async function getJson(path, params, signal) {
+    const { response, body } = await request(path, params, { signal });
+    if (!response.ok) {
+      throw toApiError(response, body);
+    }
+    return body;
+  }
+
+  async function upload(path, { region, crs, dryRun, file, signal }) {
+    if (!IMPORT_CRS.includes(crs)) {
+      throw new RangeError(`crs must be one of ${IMPORT_CRS.join(', ')}, got '${crs}'`);
+    }
+    if (!file) {
+      throw new RangeError('file is required');
+    }
+    const form = new FormData();
+    form.append('file', file, file.name ?? 'upload');
+    const { response, body } = await request(path, { region, crs, dryRun: Boolean(dryRun) }, { method: 'POST', body: form, signal });
+    // 422 with an import report (ok = false) is an answer, not a failure of the call: the report lists the errors.
+    if (response.ok || (response.status === 422 && isImportReport(body))) {
+      return body;
+    }
+    throw toApiError(response, body);
+  }
+
+  return {
+    /** GET /api/config → {tileUrl, tileAttribution, defaultRegion, regions[]} */
+    getConfig: (signal) => getJson('api/config', undefined, signal),
+    /** GET /api/meta → {kinds[], services[], statuses[]} */
+    getMeta: (signal) => getJson('api/meta', undefined, signal),
+    /** GET /api/stations with parameters from util/query.js `stationQueryParams` → FeatureCollection of Points. */
+    getStations: (params, signal) => getJson('api/stations', params, signal),
+    /** GET /api/stations/{id} → one Feature. */
+    getStation: (id, region, signal) => getJson(`api/stations/${encodeURIComponent(id)}`, { region }, signal),
+    /** GET /api/districts (level "district" or "subdistrict") → FeatureCollection of (Multi)Polygons. */
+    getDistricts: (region, level, signal) => getJson('api/districts', { region, level }, signal),
+    /** POST /api/imports/stations (multipart field "file") → import report; 422 reports are returned, not thrown. */
+    importStations: (options) => upload('api/imports/stations', options),
+    /** POST /api/imports/districts (GeoJSON or zipped Shapefile) → import report. */
+    importDistricts: (options) => upload('api/imports/districts', options),
+    /** Download address of the station export ("geojson" or "csv") for a region. */
+    exportUrl(format, region) {
+      if (format !== 'geojson' && format !== 'csv') {
+        throw new RangeError(`export format must be 'geojson' or 'csv', got '${format}'`);
+      }
+      return url(`api/exports/stations.${format}`, { region });
+    },
+  };
+}
+
+/** True for a body shaped like an import report (`ok` boolean and an `errors` array). */
+export function isImportReport(body) {
+  return body !== null && typeof body === 'object' && typeof body.ok === 'boolean' && Array.isArray(body.errors);
+}
+
+async function readBody(response) {
+  const text = await response.text();
+  if (text === '') {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toApiError(response, body) {
+  if (body && typeof body === 'object') {
+    return new ApiError(response.status, body.title ?? response.statusText, body.detail ?? '', body);
+  }
+  const text = typeof body === 'string' ? body.slice(0, 300) : '';
+  return new ApiError(response.status, response.statusText, text, body);
+}
