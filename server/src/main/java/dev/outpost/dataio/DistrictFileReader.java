@@ -1,5 +1,8 @@
 package dev.outpost.dataio;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.district.AreaLevel;
 import dev.outpost.district.District;
 import dev.outpost.geo.CoordinateSystem;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +36,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * (a projected Shapefile or GeoJSON is reprojected when its CRS is understood, see {@link SourceCrs}); every
  * boundary returned is a valid WGS 84 MultiPolygon.
  *
- * <p>Attributes are found by name (see {@link DistrictFields}: {@code code, name, level, parent_code, population}
- * and Chinese aliases 代码/编码, 名称/街道/乡/县, 级别, 上级代码, 人口) or by the caller's field → column mapping. When
+ * <p>Attributes are found by name (see {@link DistrictFields}: {@code code, name, level, parent_code, population,
+ * targets} and Chinese aliases 代码/编码, 名称/街道/乡/县, 级别, 上级代码, 人口, 目标) or by the caller's field → column
+ * mapping; planning targets come from a {@code targets} JSON object and from {@code target_<key>} columns. When
  * there is no code column, a stable code is generated from the names ({@code "n"} and 12 hex digits of the SHA-256
  * of "parent name/name"). With {@link Options#parentNameField()} the reader also builds the areas one level up from
  * that column's values (e.g. the 县 of a township file): each parent's boundary is the union of its children's and
@@ -49,6 +54,7 @@ public final class DistrictFileReader {
     public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
 
     private static final String GEOMETRY = "geometry";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Options options;
 
@@ -217,7 +223,14 @@ public final class DistrictFileReader {
             return new Result(problems.toFile("feature", List.of()), List.of());
         }
         SourceCrs sourceCrs = SourceCrs.resolve(table, format, options.crs(), problems);
-        Set<String> reserved = options.parentNameField() == null ? Set.of() : Set.of(options.parentNameField());
+        Map<String, Integer> targetColumns = targetColumns(table);
+        Set<String> reserved = new HashSet<>();
+        for (int i : targetColumns.values()) {
+            reserved.add(table.header().get(i));
+        }
+        if (options.parentNameField() != null) {
+            reserved.add(options.parentNameField());
+        }
         Map<String, Integer> columns = DistrictFields.SCHEMA.match(table, options.columns(), reserved, problems);
         int parentColumn = -1;
         if (options.parentNameField() != null) {
@@ -261,7 +274,7 @@ public final class DistrictFileReader {
 
         List<Feature> features = new ArrayList<>();
         for (RawTable.RawRow raw : table.rows()) {
-            Feature f = feature(raw, columns, parentColumn, fileLevel, sourceCrs, problems);
+            Feature f = feature(raw, columns, targetColumns, parentColumn, fileLevel, sourceCrs, problems);
             if (f != null) {
                 features.add(f);
             }
@@ -290,6 +303,7 @@ public final class DistrictFileReader {
         String parentCode;
         final String parentName;
         Long population;
+        Map<String, Double> targets = Map.of();
         MultiPolygon boundary;
 
         Feature(int row, String code, String name, AreaLevel level, String parentCode, String parentName) {
@@ -305,6 +319,7 @@ public final class DistrictFileReader {
     private Feature feature(
             RawTable.RawRow raw,
             Map<String, Integer> columns,
+            Map<String, Integer> targetColumns,
             int parentColumn,
             AreaLevel fileLevel,
             SourceCrs sourceCrs,
@@ -339,6 +354,7 @@ public final class DistrictFileReader {
         }
         String parentCode = Cells.cell(raw, columns, DistrictFields.PARENT_CODE);
         Long population = population(Cells.cell(raw, columns, DistrictFields.POPULATION), row, p);
+        Map<String, Double> targets = targets(raw, columns, targetColumns, p);
         MultiPolygon boundary = boundary(raw, sourceCrs, p);
         if (p.rowHasError(row)) {
             return null;
@@ -346,6 +362,7 @@ public final class DistrictFileReader {
         Feature f = new Feature(row, code, name, level, parentCode, parentName);
         f.codeGenerated = generated;
         f.population = population;
+        f.targets = targets;
         f.boundary = boundary;
         return f;
     }
@@ -369,6 +386,59 @@ public final class DistrictFileReader {
             p.error(row, DistrictFields.POPULATION, "population " + text + " is too large");
             return null;
         }
+    }
+
+    /** The columns named {@code target_<key>}, by key. */
+    private static Map<String, Integer> targetColumns(RawTable table) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < table.header().size(); i++) {
+            String n = ColumnSchema.normalize(table.header().get(i));
+            if (n.startsWith(DistrictFields.TARGET_PREFIX) && n.length() > DistrictFields.TARGET_PREFIX.length()) {
+                out.put(n.substring(DistrictFields.TARGET_PREFIX.length()), i);
+            }
+        }
+        return out;
+    }
+
+    /** Targets from the JSON object of the targets column, then from the target_ columns. */
+    private static Map<String, Double> targets(
+            RawTable.RawRow raw, Map<String, Integer> columns, Map<String, Integer> targetColumns, Problems p) {
+        int row = raw.row();
+        Map<String, Double> out = new LinkedHashMap<>();
+        String json = Cells.cell(raw, columns, DistrictFields.TARGETS);
+        if (json != null) {
+            try {
+                JsonNode node = JSON.readTree(json);
+                if (node == null || !node.isObject()) {
+                    throw new IllegalArgumentException("not an object");
+                }
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    if (!e.getValue().isNumber()) {
+                        throw new IllegalArgumentException("'" + e.getKey() + "' is not a number");
+                    }
+                    out.put(e.getKey(), e.getValue().doubleValue());
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                p.error(
+                        row,
+                        DistrictFields.TARGETS,
+                        "targets '" + json + "' must be a JSON object of numbers, e.g. {\"min_stations\": 5} ("
+                                + e.getMessage() + ")");
+            }
+        }
+        for (Map.Entry<String, Integer> e : targetColumns.entrySet()) {
+            String text = raw.cell(e.getValue());
+            if (text == null) {
+                continue;
+            }
+            BigDecimal value = Cells.number(text);
+            if (value == null) {
+                p.error(row, DistrictFields.TARGET_PREFIX + e.getKey(), "target '" + text + "' is not a number");
+            } else {
+                out.put(e.getKey(), value.doubleValue());
+            }
+        }
+        return out;
     }
 
     private MultiPolygon boundary(RawTable.RawRow raw, SourceCrs sourceCrs, Problems p) {
@@ -541,7 +611,7 @@ public final class DistrictFileReader {
                 p.warning(
                         0,
                         DistrictFields.POPULATION,
-                        "the population of '" + parentName + "' is left unknown:" + " some of its areas have none");
+                        "the population of '" + parentName + "' is left unknown: some of its areas have none");
             }
             out.add(new District(
                     options.regionCode(),
@@ -559,7 +629,7 @@ public final class DistrictFileReader {
     private District build(Feature f, Problems p) {
         try {
             return new District(
-                    options.regionCode(), f.code, f.name, f.level, f.parentCode, f.population, Map.of(), f.boundary);
+                    options.regionCode(), f.code, f.name, f.level, f.parentCode, f.population, f.targets, f.boundary);
         } catch (IllegalArgumentException e) {
             p.error(f.row, null, e.getMessage());
             return null;

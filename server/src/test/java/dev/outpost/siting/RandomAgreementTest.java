@@ -3,11 +3,16 @@ package dev.outpost.siting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,9 +208,9 @@ class RandomAgreementTest {
             double flow = 0;
             while (true) {
                 int[] prev = new int[nodes];
-                java.util.Arrays.fill(prev, -1);
+                Arrays.fill(prev, -1);
                 prev[s] = s;
-                java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+                ArrayDeque<Integer> q = new ArrayDeque<>();
                 q.add(s);
                 while (!q.isEmpty() && prev[t] < 0) {
                     int u = q.poll();
@@ -272,7 +277,7 @@ class RandomAgreementTest {
             for (int j = 0; j < in.n; j++) {
                 all.add(j);
             }
-            java.util.Collections.shuffle(all, rnd);
+            Collections.shuffle(all, rnd);
             int min = rnd.nextInt(2);
             in.groups.add(
                     all.subList(0, size).stream().mapToInt(Integer::intValue).toArray());
@@ -397,9 +402,7 @@ class RandomAgreementTest {
         for (int t = 0; t < 60; t++) {
             Instance in = randomInstance(rnd, true);
             int free = in.n
-                    - (int) java.util.stream.IntStream.range(0, in.n)
-                            .filter(j -> in.fixed[j])
-                            .count();
+                    - (int) IntStream.range(0, in.n).filter(j -> in.fixed[j]).count();
             int p = 1 + rnd.nextInt(Math.min(3, free));
             MaximalCoveringProblem problem = in.mclp(p);
             double best = bruteMclp(in, p);
@@ -440,7 +443,7 @@ class RandomAgreementTest {
             assertThat(greedy.bestBound()).as(where).isGreaterThanOrEqualTo(best - 1e-6);
         }
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "MCLP: heuristic optimal on %d of %d feasible instances; reduction merged %d rows, dropped %d"
                         + " candidates%n",
                 greedyOptimal,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.outpost.geo.LatLon;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,11 +129,11 @@ class ToyProblemsTest {
     void spacingFromCoordinatesBecomesConflicts() {
         // D and B are 100 m apart, everything else is kilometres apart: a 500 m spacing forbids B + D.
         var positions = Map.of(
-                "A", new dev.outpost.geo.LatLon(31.000, 121.000),
-                "B", new dev.outpost.geo.LatLon(31.100, 121.000),
-                "C", new dev.outpost.geo.LatLon(31.200, 121.100),
-                "D", new dev.outpost.geo.LatLon(31.1009, 121.000),
-                "E", new dev.outpost.geo.LatLon(31.300, 121.200));
+                "A", new LatLon(31.000, 121.000),
+                "B", new LatLon(31.100, 121.000),
+                "C", new LatLon(31.200, 121.100),
+                "D", new LatLon(31.1009, 121.000),
+                "E", new LatLon(31.300, 121.200));
         MaximalCoveringProblem p = MaximalCoveringProblem.from(toy(), 2).withMinSpacingMeters(500, positions);
         assertThat(p.conflicts()).containsExactly(new SitePair("B", "D"));
         SitingResult r = EXACT.solve(p, OPTIONS);
