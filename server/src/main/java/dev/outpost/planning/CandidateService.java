@@ -85,6 +85,46 @@ public final class CandidateService {
         return out;
     }
 
+    /**
+     * One candidate by id, whatever its source ({@code station:<id>}, {@code h3:<cell>}, {@code osm:<element>} or an
+     * imported id), with its district; empty when there is none.
+     */
+    public Optional<Candidate> findById(String regionCode, WorkerGroup group, String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        List<Candidate> found = new ArrayList<>();
+        if (id.startsWith("station:")) {
+            fromRegister(regionCode, group).stream()
+                    .filter(c -> c.id().equals(id))
+                    .forEach(found::add);
+        } else if (id.startsWith("h3:")) {
+            long cell;
+            try {
+                cell = HexGrid.parseCell(id.substring(3));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            HexGrid grid = new HexGrid(HexGrid.resolutionOf(cell));
+            found.add(new Candidate(
+                    id,
+                    regionCode,
+                    CandidateSource.GREENFIELD,
+                    CandidateKind.DEMAND_CELL,
+                    "网格 " + HexGrid.address(cell),
+                    null,
+                    null,
+                    null,
+                    grid.centre(cell)));
+        } else {
+            CandidateSource source = id.startsWith("osm:") ? CandidateSource.OSM : CandidateSource.IMPORT;
+            repository.find(regionCode, source).stream()
+                    .filter(c -> c.id().equals(id))
+                    .forEach(found::add);
+        }
+        return withDistricts(regionCode, found).stream().findFirst();
+    }
+
     /** Planned stations (any kind) and partner sites that do not serve the group, as candidates. */
     List<Candidate> fromRegister(String regionCode, WorkerGroup group) {
         List<Candidate> out = new ArrayList<>();
