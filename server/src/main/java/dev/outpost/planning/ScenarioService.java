@@ -383,7 +383,7 @@ public final class ScenarioService {
                 plan.candidates().size(),
                 sortedSites(plan.stationSites()),
                 districtNames);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Scenario scenario = new Scenario(
                 0,
                 plan.regionCode(),
@@ -416,6 +416,9 @@ public final class ScenarioService {
     }
 
     private static String infeasibleField(ScenarioRequest req) {
+        if (req.problem() == ProblemKind.P_MEDIAN || req.problem() == ProblemKind.P_CENTER) {
+            return "searchMinutes";
+        }
         if (req.problem() == ProblemKind.PARTIAL_COVERING || req.problem() == ProblemKind.SET_COVERING) {
             return req.constraints().any() ? "constraints" : "targetCoverage";
         }
@@ -759,7 +762,8 @@ public final class ScenarioService {
 
     private Scenario save(Scenario s, CoverState state, List<ProposedSite> sites) {
         List<ProposedSite> refigured = state.refigure(sites);
-        Scenario edited = s.edited(refigured, state.figures(refigured), clock.instant());
+        Scenario edited = s.edited(
+                refigured, state.figures(refigured), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         if (!repository.saveEdit(edited, state.siteCells())) {
             throw new ConflictException("scenario " + s.id() + " was changed by another edit; reload it and try again");
         }
