@@ -118,11 +118,13 @@ CREATE TABLE scenario_site (
     FOREIGN KEY (region_code, scenario_id) REFERENCES scenario (region_code, scenario_id) ON DELETE CASCADE
 );
 
--- Long-running work (exact solves) executed by the serving instance that accepted it.
+-- Long-running work (exact solves) executed by the serving instance that accepted it (`runner`: that instance's
+-- stable name, so that a restarted instance fails only its own orphaned jobs).
 CREATE TABLE job (
     region_code  text NOT NULL REFERENCES region (region_code),
     job_id       bigint GENERATED ALWAYS AS IDENTITY,
     kind         text NOT NULL CHECK (length(kind) BETWEEN 1 AND 40),
+    runner       text NOT NULL CHECK (length(runner) BETWEEN 1 AND 200),
     status       text NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
     progress     double precision NOT NULL DEFAULT 0 CHECK (progress >= 0 AND progress <= 1),
     message      text NOT NULL DEFAULT '',
@@ -134,3 +136,4 @@ CREATE TABLE job (
     PRIMARY KEY (region_code, job_id)
 );
 CREATE INDEX job_status_idx ON job (region_code, status);
+CREATE INDEX job_runner_idx ON job (runner, status);

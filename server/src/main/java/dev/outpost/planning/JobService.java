@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * status, progress (0–1) and message, updated at most twice a second.
  *
  * <p>Cancelling a queued job removes it; cancelling a running one cancels its {@link SolveControl} (CP-SAT stops its
- * search) and the job ends as cancelled, its result discarded. Jobs left queued or running by a previous process are
- * marked failed at start-up. A job runs on the instance that accepted it; cancelling it from another instance only
- * marks it cancelled.
+ * search) and the job ends as cancelled, its result discarded. A job runs on the instance that accepted it (its
+ * {@code runner}); cancelling it from another instance marks it cancelled in the database, and the running instance
+ * stops the solve at its next progress report. Jobs its earlier process left queued or running are marked failed
+ * when a runner starts.
  *
  * <p>Thread-safe.
  */
@@ -62,16 +63,22 @@ public final class JobService implements AutoCloseable {
     private record Running(SolveControl control, Future<?> future) {}
 
     private final JobRepository repository;
+    private final String runner;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
     /**
+     * @param runner this instance's stable name (e.g. host name and port), 1–200 characters
      * @param maxConcurrent jobs running at once, 1–16 (on 2 cores, 1 keeps the server responsive)
      * @param maxQueued jobs waiting, 0–1,000
      */
-    public JobService(JobRepository repository, int maxConcurrent, int maxQueued, Clock clock) {
+    public JobService(JobRepository repository, String runner, int maxConcurrent, int maxQueued, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        if (runner == null || runner.isBlank() || runner.length() > 200) {
+            throw new IllegalArgumentException("job runner name '" + runner + "' must be 1 to 200 characters");
+        }
+        this.runner = runner;
         this.clock = Objects.requireNonNull(clock, "clock");
         if (maxConcurrent < 1 || maxConcurrent > 16) {
             throw new IllegalArgumentException("concurrent jobs " + maxConcurrent + " is out of range 1..16");
@@ -93,7 +100,7 @@ public final class JobService implements AutoCloseable {
                     return t;
                 });
         this.executor.allowCoreThreadTimeOut(true);
-        int stale = repository.failUnfinished("the server stopped before the job finished", clock.instant());
+        int stale = repository.failUnfinished(runner, "the server stopped before the job finished", clock.instant());
         if (stale > 0) {
             LOG.info("marked {} unfinished jobs of an earlier run as failed", stale);
         }
@@ -111,7 +118,7 @@ public final class JobService implements AutoCloseable {
             throw new ConflictException(
                     executor.getQueue().size() + " jobs are already waiting; try again when one has finished");
         }
-        Job job = repository.insert(regionCode, kind, actor == null ? "system" : actor, "queued");
+        Job job = repository.insert(regionCode, kind, runner, actor == null ? "system" : actor, "queued");
         long id = job.id();
         JobContext context = new JobContext(regionCode, id, expectedSeconds);
         try {
@@ -206,7 +213,8 @@ public final class JobService implements AutoCloseable {
             return get(regionCode, jobId);
         }
         r.control().cancel();
-        if (r.future().cancel(false)) {
+        // removed from the queue only when it has not started (Future.cancel would also succeed on a running task)
+        if (r.future() instanceof Runnable task && executor.remove(task)) {
             running.remove(jobId);
             repository.finish(regionCode, jobId, JobStatus.CANCELLED, 0, "cancelled while queued", null, clock.instant());
         }
@@ -279,7 +287,10 @@ public final class JobService implements AutoCloseable {
             }
             lastWrite = now;
             try {
-                repository.progress(regionCode, id, Math.max(0, Math.min(0.99, fraction)), message);
+                if (!repository.progress(regionCode, id, Math.max(0, Math.min(0.99, fraction)), message)) {
+                    // cancelled (or ended) elsewhere: stop the work
+                    control.cancel();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("cannot record progress of job {}: {}", id, e.toString());
             }

@@ -24,10 +24,11 @@ public final class JooqJobRepository implements JobRepository {
     }
 
     @Override
-    public Job insert(String regionCode, String kind, String createdBy, String message) {
+    public Job insert(String regionCode, String kind, String runner, String createdBy, String message) {
         JobRecord r = dsl.newRecord(JOB);
         r.setRegionCode(regionCode);
         r.setKind(kind);
+        r.setRunner(runner);
         r.setStatus(JobStatus.QUEUED.code());
         r.setProgress(0.0);
         r.setMessage(message == null ? "" : message);
@@ -55,12 +56,16 @@ public final class JooqJobRepository implements JobRepository {
     }
 
     @Override
-    public void progress(String regionCode, long jobId, double progress, String message) {
-        dsl.update(JOB)
+    public boolean progress(String regionCode, long jobId, double progress, String message) {
+        return dsl.update(JOB)
                 .set(JOB.PROGRESS, progress)
                 .set(JOB.MESSAGE, message == null ? "" : message)
-                .where(JOB.REGION_CODE.eq(regionCode), JOB.JOB_ID.eq(jobId), JOB.STATUS.eq(JobStatus.RUNNING.code()))
-                .execute();
+                        .where(
+                                JOB.REGION_CODE.eq(regionCode),
+                                JOB.JOB_ID.eq(jobId),
+                                JOB.STATUS.eq(JobStatus.RUNNING.code()))
+                        .execute()
+                > 0;
     }
 
     @Override
@@ -87,12 +92,12 @@ public final class JooqJobRepository implements JobRepository {
     }
 
     @Override
-    public int failUnfinished(String message, Instant at) {
+    public int failUnfinished(String runner, String message, Instant at) {
         return dsl.update(JOB)
                 .set(JOB.STATUS, JobStatus.FAILED.code())
                 .set(JOB.MESSAGE, message)
                 .set(JOB.FINISHED_AT, at.atOffset(ZoneOffset.UTC))
-                .where(JOB.STATUS.in(UNFINISHED))
+                .where(JOB.RUNNER.eq(runner), JOB.STATUS.in(UNFINISHED))
                 .execute();
     }
 

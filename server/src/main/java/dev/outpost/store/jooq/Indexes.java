@@ -39,6 +39,7 @@ public class Indexes {
     public static final Index DEMAND_LAYER_GROUP_IDX = Internal.createIndex(DSL.name("demand_layer_group_idx"), DemandLayer.DEMAND_LAYER, new OrderField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.WORKER_GROUP, DemandLayer.DEMAND_LAYER.CREATED_AT }, false);
     public static final Index DISTRICT_BOUNDARY_IDX = Internal.createIndex(DSL.name("district_boundary_idx"), District.DISTRICT, new OrderField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.BOUNDARY }, false);
     public static final Index DISTRICT_PARENT_IDX = Internal.createIndex(DSL.name("district_parent_idx"), District.DISTRICT, new OrderField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.PARENT_CODE }, false);
+    public static final Index JOB_RUNNER_IDX = Internal.createIndex(DSL.name("job_runner_idx"), Job.JOB, new OrderField[] { Job.JOB.RUNNER, Job.JOB.STATUS }, false);
     public static final Index JOB_STATUS_IDX = Internal.createIndex(DSL.name("job_status_idx"), Job.JOB, new OrderField[] { Job.JOB.REGION_CODE, Job.JOB.STATUS }, false);
     public static final Index SCENARIO_CREATED_IDX = Internal.createIndex(DSL.name("scenario_created_idx"), Scenario.SCENARIO, new OrderField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.CREATED_AT }, false);
     public static final Index STATION_GEOM_IDX = Internal.createIndex(DSL.name("station_geom_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.GEOM }, false);

@@ -78,6 +78,11 @@ public class Job extends TableImpl<JobRecord> {
     public final TableField<JobRecord, String> KIND = createField(DSL.name("kind"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
+     * The column <code>public.job.runner</code>.
+     */
+    public final TableField<JobRecord, String> RUNNER = createField(DSL.name("runner"), SQLDataType.CLOB.nullable(false), this, "");
+
+    /**
      * The column <code>public.job.status</code>.
      */
     public final TableField<JobRecord, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false), this, "");
@@ -186,7 +191,7 @@ public class Job extends TableImpl<JobRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.JOB_STATUS_IDX);
+        return Arrays.asList(Indexes.JOB_RUNNER_IDX, Indexes.JOB_STATUS_IDX);
     }
 
     @Override
@@ -221,6 +226,7 @@ public class Job extends TableImpl<JobRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("job_kind_check"), "(((length(kind) >= 1) AND (length(kind) <= 40)))", true),
             Internal.createCheck(this, DSL.name("job_progress_check"), "(((progress >= (0)::double precision) AND (progress <= (1)::double precision)))", true),
+            Internal.createCheck(this, DSL.name("job_runner_check"), "(((length(runner) >= 1) AND (length(runner) <= 200)))", true),
             Internal.createCheck(this, DSL.name("job_status_check"), "((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text, 'cancelled'::text])))", true)
         );
     }

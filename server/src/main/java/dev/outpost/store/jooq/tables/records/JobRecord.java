@@ -63,115 +63,129 @@ public class JobRecord extends UpdatableRecordImpl<JobRecord> {
     }
 
     /**
+     * Setter for <code>public.job.runner</code>.
+     */
+    public void setRunner(String value) {
+        set(3, value);
+    }
+
+    /**
+     * Getter for <code>public.job.runner</code>.
+     */
+    public String getRunner() {
+        return (String) get(3);
+    }
+
+    /**
      * Setter for <code>public.job.status</code>.
      */
     public void setStatus(String value) {
-        set(3, value);
+        set(4, value);
     }
 
     /**
      * Getter for <code>public.job.status</code>.
      */
     public String getStatus() {
-        return (String) get(3);
+        return (String) get(4);
     }
 
     /**
      * Setter for <code>public.job.progress</code>.
      */
     public void setProgress(Double value) {
-        set(4, value);
+        set(5, value);
     }
 
     /**
      * Getter for <code>public.job.progress</code>.
      */
     public Double getProgress() {
-        return (Double) get(4);
+        return (Double) get(5);
     }
 
     /**
      * Setter for <code>public.job.message</code>.
      */
     public void setMessage(String value) {
-        set(5, value);
+        set(6, value);
     }
 
     /**
      * Getter for <code>public.job.message</code>.
      */
     public String getMessage() {
-        return (String) get(5);
+        return (String) get(6);
     }
 
     /**
      * Setter for <code>public.job.result_ref</code>.
      */
     public void setResultRef(String value) {
-        set(6, value);
+        set(7, value);
     }
 
     /**
      * Getter for <code>public.job.result_ref</code>.
      */
     public String getResultRef() {
-        return (String) get(6);
+        return (String) get(7);
     }
 
     /**
      * Setter for <code>public.job.created_by</code>.
      */
     public void setCreatedBy(String value) {
-        set(7, value);
+        set(8, value);
     }
 
     /**
      * Getter for <code>public.job.created_by</code>.
      */
     public String getCreatedBy() {
-        return (String) get(7);
+        return (String) get(8);
     }
 
     /**
      * Setter for <code>public.job.created_at</code>.
      */
     public void setCreatedAt(OffsetDateTime value) {
-        set(8, value);
+        set(9, value);
     }
 
     /**
      * Getter for <code>public.job.created_at</code>.
      */
     public OffsetDateTime getCreatedAt() {
-        return (OffsetDateTime) get(8);
+        return (OffsetDateTime) get(9);
     }
 
     /**
      * Setter for <code>public.job.started_at</code>.
      */
     public void setStartedAt(OffsetDateTime value) {
-        set(9, value);
+        set(10, value);
     }
 
     /**
      * Getter for <code>public.job.started_at</code>.
      */
     public OffsetDateTime getStartedAt() {
-        return (OffsetDateTime) get(9);
+        return (OffsetDateTime) get(10);
     }
 
     /**
      * Setter for <code>public.job.finished_at</code>.
      */
     public void setFinishedAt(OffsetDateTime value) {
-        set(10, value);
+        set(11, value);
     }
 
     /**
      * Getter for <code>public.job.finished_at</code>.
      */
     public OffsetDateTime getFinishedAt() {
-        return (OffsetDateTime) get(10);
+        return (OffsetDateTime) get(11);
     }
 
     // -------------------------------------------------------------------------
@@ -197,12 +211,13 @@ public class JobRecord extends UpdatableRecordImpl<JobRecord> {
     /**
      * Create a detached, initialised JobRecord
      */
-    public JobRecord(String regionCode, Long jobId, String kind, String status, Double progress, String message, String resultRef, String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    public JobRecord(String regionCode, Long jobId, String kind, String runner, String status, Double progress, String message, String resultRef, String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
         super(Job.JOB);
 
         setRegionCode(regionCode);
         setJobId(jobId);
         setKind(kind);
+        setRunner(runner);
         setStatus(status);
         setProgress(progress);
         setMessage(message);
