@@ -36,7 +36,6 @@ import dev.outpost.network.TravelMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -219,18 +218,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
                 new GraphCache.Meta(fileName, sha256, Instant.now().truncatedTo(ChronoUnit.MILLIS), key, versionDir);
         try {
             importInto(osmFile, temp, settings, meta);
-            try {
-                Files.move(temp, versionDir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
-                // another process finished the same import first (or the file system cannot rename atomically)
-                if (GraphCache.readMeta(versionDir).isEmpty()) {
-                    Files.move(temp, versionDir, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                if (GraphCache.readMeta(versionDir).isEmpty()) {
-                    throw e;
-                }
-            }
+            moveIntoPlace(temp, versionDir);
         } catch (NetworkImportException e) {
             GraphCache.deleteRecursively(temp);
             throw e;
@@ -248,6 +236,27 @@ public final class GraphHopperNetwork implements RoadNetwork {
         }
         GraphCache.Meta stored = GraphCache.readMeta(versionDir).orElse(meta);
         return load(stored, settings, false);
+    }
+
+    /**
+     * Renames a finished import into its version directory. When another process got there first with a complete
+     * version, that one is kept; an incomplete directory in the way (left by a crash) is replaced.
+     */
+    private static void moveIntoPlace(Path temp, Path versionDir) throws IOException {
+        try {
+            Files.move(temp, versionDir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, versionDir);
+        } catch (IOException e) {
+            if (GraphCache.readMeta(versionDir).isPresent()) {
+                return; // an identical version was finished concurrently
+            }
+            if (!Files.exists(versionDir)) {
+                throw e;
+            }
+            GraphCache.deleteRecursively(versionDir);
+            Files.move(temp, versionDir, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     /**

@@ -63,7 +63,8 @@ final class IsochroneBuilder {
         QueryGraph queryGraph = QueryGraph.create(graph, snap);
         Weighting wrapped = queryGraph.wrapWeighting(weighting.get());
         long maxMillis = minutes[minutes.length - 1] * 60_000L;
-        // Search beyond the largest band so that the contour can interpolate between nodes on both sides of it.
+        // Search beyond the largest band: the contour runs through the midpoints of triangulation edges joining a
+        // node within the band to one beyond it, so nodes beyond the band must be sites too.
         double searchLimit = maxMillis + Math.max(0.15 * maxMillis, 120_000);
         ShortestPathTree tree = new ShortestPathTree(queryGraph, wrapped, reverse, TraversalMode.NODE_BASED);
         tree.setTimeLimit(searchLimit);
@@ -86,8 +87,9 @@ final class IsochroneBuilder {
                                 return label.time;
                             },
                             0);
-        } catch (IllegalArgumentException tooFewPoints) {
-            // Fewer than three distinct reached points: no triangulation; the bands are the buffered roads alone.
+        } catch (IllegalArgumentException notTriangulable) {
+            // GraphHopper refuses fewer than three distinct reached points, or more sites than a third of the
+            // router's maximum visited nodes: then the bands are the clipped roads alone.
             triangulation = null;
         }
         if (reachedNodes.isEmpty()) {
@@ -142,7 +144,7 @@ final class IsochroneBuilder {
             LocalProjection projection,
             double clipMeters) {
         ServedAreaRaster raster = new ServedAreaRaster(clipMeters);
-        NodeAccess access = explorer == null ? null : graph.getNodeAccess();
+        NodeAccess access = graph.getNodeAccess();
         for (int node : reachedNodes) {
             int t = reachedMillis[node];
             if (t > z) {

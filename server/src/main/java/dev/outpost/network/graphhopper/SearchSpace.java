@@ -15,7 +15,6 @@ final class SearchSpace {
         boolean settled(int node, int timeMs);
     }
 
-    private final int nodeCount;
     private final int[] time;
     private final int[] owner;
     private final double[] meters;
@@ -25,19 +24,13 @@ final class SearchSpace {
     private int[] heapNode = new int[256];
     private int[] heapKey = new int[256];
     private int heapSize;
-    private int settledCount;
 
     SearchSpace(int nodeCount) {
-        this.nodeCount = nodeCount;
         time = new int[nodeCount];
         owner = new int[nodeCount];
         meters = new double[nodeCount];
         seenStamp = new int[nodeCount];
         settledStamp = new int[nodeCount];
-    }
-
-    int nodeCount() {
-        return nodeCount;
     }
 
     /** Starts a new search; previous results become invisible. */
@@ -49,7 +42,6 @@ final class SearchSpace {
             stamp = 1;
         }
         heapSize = 0;
-        settledCount = 0;
     }
 
     int time(int node) {
@@ -62,10 +54,6 @@ final class SearchSpace {
 
     double meters(int node) {
         return meters[node];
-    }
-
-    int settledCount() {
-        return settledCount;
     }
 
     /** Offers a start node with an initial time (e.g. the partial edge from a snapped point). */
@@ -104,7 +92,6 @@ final class SearchSpace {
                 break;
             }
             settledStamp[node] = stamp;
-            settledCount++;
             if (!listener.settled(node, key)) {
                 break;
             }

@@ -26,18 +26,6 @@ final class Snapper {
         return index.findClosest(point.lat(), point.lon(), edge -> snappable[edge.getEdge()]);
     }
 
-    /**
-     * The snapped point with its position along the edge, or null when no usable road was found or it is farther
-     * than {@code maxDistanceMeters}.
-     */
-    SnappedPoint snapWithin(LatLon point, ModeGraph graph, double maxDistanceMeters) {
-        Snap snap = snap(point, graph);
-        if (!snap.isValid() || snap.getQueryDistance() > maxDistanceMeters) {
-            return null;
-        }
-        return toSnappedPoint(snap, graph);
-    }
-
     static SnappedPoint toSnappedPoint(Snap snap, ModeGraph graph) {
         EdgeIteratorState edge = snap.getClosestEdge();
         PointList points = edge.fetchWayGeometry(FetchMode.ALL);
