@@ -94,13 +94,13 @@ public final class CoverageCalculator {
                     }
                 }
             }
-        } else {
+        } else if (!sorted.isEmpty()) {
             // no cells: still find out which stations are off the network
-            for (ServingStation s : sorted) {
-                ReachMatrix m = network.reachableFrom(
-                        s.location(), List.of(), mode, settings.limitSeconds(), Direction.TO_ORIGIN);
-                if (!m.originOnNetwork(0)) {
-                    offNetworkStations.add(s.stationId());
+            ReachMatrix matrix =
+                    network.reachMatrix(locations, List.of(), mode, settings.limitSeconds(), Direction.TO_ORIGIN);
+            for (int s = 0; s < sorted.size(); s++) {
+                if (!matrix.originOnNetwork(s)) {
+                    offNetworkStations.add(sorted.get(s).stationId());
                 }
             }
         }

@@ -314,10 +314,19 @@ public final class CoverageService {
 
     /** The group's cells whose centres lie in {@code bbox} (all cells when null), ordered by cell. */
     public List<CellOutcome> cells(String regionCode, WorkerGroup group, BBox bbox) {
+        return cells(regionCode, group, bbox, java.util.EnumSet.allOf(CellStatus.class));
+    }
+
+    /**
+     * The group's cells with one of {@code statuses} whose centres lie in {@code bbox} (all when null), ordered by
+     * cell; e.g. the gap cells with their minutes.
+     */
+    public List<CellOutcome> cells(
+            String regionCode, WorkerGroup group, BBox bbox, java.util.Set<CellStatus> statuses) {
         CoverageResult r = current(regionCode, group).result;
         List<CellOutcome> out = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
-            if (bbox == null || bbox.contains(r.centre(i))) {
+            if ((bbox == null || bbox.contains(r.centre(i))) && statuses.contains(r.status(i))) {
                 out.add(CellOutcome.of(r, i));
             }
         }
@@ -403,8 +412,9 @@ public final class CoverageService {
         TravelMode mode =
                 modeOrNull != null ? modeOrNull : served.isEmpty() ? TravelMode.EBIKE : rules.mode(served.get(0));
         RoadNetwork net = network(regionCode);
-        String cacheKey = regionCode + "|" + System.identityHashCode(net) + "|" + stationId + "|" + station.location()
-                + "|" + mode.code() + "|" + minutes;
+        String cacheKey =
+                regionCode + "|" + net.info().sourceSha256() + "|" + net.info().importedAt() + "|" + stationId + "|"
+                        + station.location() + "|" + mode.code() + "|" + minutes;
         MultiPolygon area = serviceAreas.get(cacheKey);
         if (area == null) {
             area = net.isochrone(station.location(), mode, List.of(minutes), Direction.TO_ORIGIN)

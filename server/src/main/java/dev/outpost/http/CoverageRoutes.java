@@ -1,6 +1,7 @@
 package dev.outpost.http;
 
 import dev.outpost.coverage.CellRoute;
+import dev.outpost.coverage.CellStatus;
 import dev.outpost.coverage.CoverageService;
 import dev.outpost.demand.WorkerGroup;
 import dev.outpost.district.AreaLevel;
@@ -9,6 +10,7 @@ import dev.outpost.geo.HexGrid;
 import dev.outpost.network.Route;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.Map;
  * {@code /api/coverage}: figures of the 15-minute service circles per worker group — summary per district or
  * subdistrict, demand cells (hexagons) with minutes to the nearest station, gap areas, stored runs, per-station
  * figures, and the route from a cell to its nearest station. Parameters: {@code region} (default region),
- * {@code group} ({@code rider} by default; {@code ride_hailing}, {@code truck}).
+ * {@code group} ({@code rider} by default; {@code ride_hailing}, {@code truck}); cells also {@code bbox}
+ * (minLon,minLat,maxLon,maxLat) and {@code status} (covered, gap, unreachable, off_network; comma-separated).
  */
 public final class CoverageRoutes implements Routes {
     /** Most cells one response may hold; ask for a smaller bbox beyond that. */
@@ -94,7 +97,12 @@ public final class CoverageRoutes implements Routes {
         String region = params.region(ctx).code();
         WorkerGroup group = group(ctx);
         String bbox = ctx.queryParam("bbox");
-        var cells = coverage.cells(region, group, bbox == null || bbox.isBlank() ? null : BBox.parse(bbox));
+        List<CellStatus> statuses = Params.list(ctx, "status", CellStatus::parse);
+        var cells = coverage.cells(
+                region,
+                group,
+                bbox == null || bbox.isBlank() ? null : BBox.parse(bbox),
+                statuses.isEmpty() ? EnumSet.allOf(CellStatus.class) : EnumSet.copyOf(statuses));
         if (cells.size() > MAX_CELLS) {
             throw new IllegalArgumentException(
                     "the request covers " + cells.size() + " cells, more than " + MAX_CELLS + "; pass a smaller bbox");

@@ -510,6 +510,23 @@ class CoverageCalculatorTest {
     }
 
     @Test
+    void anEmptyLayerStillReportsStationsOffTheNetwork() {
+        CoverageResult r = calculator.compute(
+                WorkerGroup.RIDER,
+                TravelMode.EBIKE,
+                DemandLayer.empty(WorkerGroup.RIDER, 9),
+                List.of(stationAt(1, 0), new ServingStation(2, new LatLon(MIDDLE.lat() - 0.05, MIDDLE.lon()))),
+                CoverageSettings.defaults());
+        assertThat(r.size()).isZero();
+        assertThat(r.offNetworkStationIds()).containsExactly(2L);
+        assertThat(r.totals()).isEqualTo(CoverageTotals.empty(2));
+        assertThat(r.stationCoverage()).extracting(StationCoverage::onNetwork).containsExactly(true, false);
+        assertThatThrownBy(() -> calculator.compute(
+                        WorkerGroup.TRUCK, TravelMode.TRUCK, layer, List.of(), CoverageSettings.defaults()))
+                .hasMessageContaining("the demand layer is for rider, not truck");
+    }
+
+    @Test
     void reachRowsAreBoundedByTheLimit() {
         CoverageResult r = run(sixStations(), new CoverageSettings(10, 30));
         for (ServingStation s : r.stations()) {

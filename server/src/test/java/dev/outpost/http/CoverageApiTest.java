@@ -268,6 +268,22 @@ class CoverageApiTest {
             }
         }
         problem("/api/coverage/cells?region=demo&group=rider&bbox=1,2,3", 400, "bbox '1,2,3'");
+        problem("/api/coverage/cells?region=demo&status=lost", 400, "parameter 'status': unknown cell status 'lost'");
+        // the gap cells alone, each with its minutes beyond the limit
+        JsonNode gaps = get("/api/coverage/cells?region=demo&group=rider&status=gap,unreachable");
+        int counted = 0;
+        for (JsonNode f : all.get("features")) {
+            String status = f.at("/properties/status").asText();
+            counted += status.equals("gap") || status.equals("unreachable") ? 1 : 0;
+        }
+        assertThat(gaps.get("features")).hasSize(counted);
+        for (JsonNode f : gaps.get("features")) {
+            if (f.at("/properties/status").asText().equals("gap")) {
+                assertThat(f.at("/properties/minutes").asDouble())
+                        .isGreaterThan(15)
+                        .isLessThanOrEqualTo(30);
+            }
+        }
     }
 
     @Test
