@@ -1,0 +1,177 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  WORKER_GROUPS, bboxContains, cellKind, coveredShare, diffKeys, formatDemand, formatShare, groupMode, isWorkerGroup,
+  needsFetch, padBBox, rankGaps, readSummary, runLimited, serviceCircleKey, shareClassIndex, shareColor, SHARE_CLASSES,
+  NO_DEMAND_COLOR,
+} from '../js/util/coverage.js';
+
+test('worker groups map to their travel modes; unknown groups are named in the error', () => {
+  assert.deepEqual(WORKER_GROUPS.map((g) => g.code), ['rider', 'ride_hailing', 'truck']);
+  assert.equal(groupMode('rider'), 'ebike');
+  assert.equal(groupMode('ride_hailing'), 'car');
+  assert.equal(groupMode('truck'), 'truck');
+  assert.throws(() => groupMode('courier'), /unknown worker group 'courier'; expected one of rider, ride_hailing, truck/);
+  assert.equal(isWorkerGroup('truck'), true);
+  assert.equal(isWorkerGroup('Truck'), false);
+});
+
+test('cell kind: off-network by status, timed by finite minutes, otherwise unreachable', () => {
+  assert.equal(cellKind({ status: 'reached', minutes: 7.5 }), 'timed');
+  assert.equal(cellKind({ status: 'unreached', minutes: 21 }), 'timed'); // beyond the limit but timed: red
+  assert.equal(cellKind({ status: 'gap', minutes: 0 }), 'timed');
+  assert.equal(cellKind({ status: 'unreached', minutes: null }), 'unreachable');
+  assert.equal(cellKind({ status: 'unreachable' }), 'unreachable');
+  assert.equal(cellKind({ status: 'off_network', minutes: null }), 'off_network');
+  assert.equal(cellKind({ status: 'off_network', minutes: 3 }), 'off_network');
+  assert.equal(cellKind({ minutes: -1 }), 'unreachable');
+  assert.equal(cellKind(undefined), 'unreachable');
+});
+
+test('covered shares are read by band and must be fractions', () => {
+  const covered = { 5: 0.25, 10: 0.5, 15: 1, 20: 1.2 };
+  assert.equal(coveredShare(covered, 5), 0.25);
+  assert.equal(coveredShare(covered, '10'), 0.5);
+  assert.equal(coveredShare(covered, 15), 1);
+  assert.equal(coveredShare(covered, 20), null);
+  assert.equal(coveredShare({ 15: null }, 15), null);
+  assert.equal(coveredShare(null, 15), null);
+});
+
+test('share classes have lower bounds inclusive and reject values outside [0, 1]', () => {
+  assert.equal(SHARE_CLASSES.length, 5);
+  assert.equal(shareClassIndex(0), 0);
+  assert.equal(shareClassIndex(0.4999), 0);
+  assert.equal(shareClassIndex(0.5), 1);
+  assert.equal(shareClassIndex(0.79), 2);
+  assert.equal(shareClassIndex(0.8), 3);
+  assert.equal(shareClassIndex(0.9), 4);
+  assert.equal(shareClassIndex(1), 4);
+  assert.equal(shareClassIndex(1.01), -1);
+  assert.equal(shareClassIndex(null), -1);
+  assert.equal(shareClassIndex(Number.NaN), -1);
+  assert.equal(shareColor(0.95), SHARE_CLASSES[4].color);
+  assert.equal(shareColor(null), NO_DEMAND_COLOR);
+});
+
+test('shares and demand are formatted for the language', () => {
+  assert.equal(formatShare(0.8734, 'en'), '87.3%');
+  assert.equal(formatShare(0.8734, 'zh-CN'), '87.3%');
+  assert.equal(formatShare(1, 'en'), '100.0%');
+  assert.equal(formatShare(0.5, 'en', 0), '50%');
+  assert.equal(formatShare(null, 'en'), '—');
+  assert.equal(formatDemand(12.345, 'en'), '12.3');
+  assert.equal(formatDemand(12345.6, 'en'), '12,346');
+  assert.equal(formatDemand(undefined, 'en'), '—');
+});
+
+test('padded bboxes and containment', () => {
+  assert.deepEqual(padBBox([10, 20, 12, 21], 0.5), [9, 19.5, 13, 21.5]);
+  assert.deepEqual(padBBox([10, 20, 12, 21], 0), [10, 20, 12, 21]);
+  assert.deepEqual(padBBox([0, 80, 1, 84], 1), [-1, 76, 2, 85]);
+  assert.throws(() => padBBox([10, 20, 12, 21], -1), /pad ratio must be >= 0, got -1/);
+  assert.throws(() => padBBox([12, 20, 10, 21], 1), /min <= max/);
+  assert.equal(bboxContains([0, 0, 10, 10], [1, 1, 9, 9]), true);
+  assert.equal(bboxContains([0, 0, 10, 10], [0, 0, 10, 10]), true);
+  assert.equal(bboxContains([0, 0, 10, 10], [1, 1, 11, 9]), false);
+});
+
+test('cells are fetched again when the key changes or the view leaves the fetched box', () => {
+  const fetched = { key: 'demo|rider|1', bbox: [0, 0, 10, 10] };
+  assert.equal(needsFetch(null, 'demo|rider|1', [1, 1, 2, 2]), true);
+  assert.equal(needsFetch(fetched, 'demo|rider|1', [1, 1, 2, 2]), false);
+  assert.equal(needsFetch(fetched, 'demo|truck|1', [1, 1, 2, 2]), true);
+  assert.equal(needsFetch(fetched, 'demo|rider|1', [9, 9, 10.5, 10]), true);
+});
+
+test('diffKeys lists keys to add (first occurrence, in order) and to remove', () => {
+  assert.deepEqual(diffKeys(['a', 'b', 'c'], ['c', 'd', 'e', 'd']), { add: ['d', 'e'], remove: ['a', 'b'] });
+  assert.deepEqual(diffKeys(new Set(), ['x']), { add: ['x'], remove: [] });
+  assert.deepEqual(diffKeys(['x'], []), { add: [], remove: ['x'] });
+});
+
+test('gaps keep server ranks, or are ranked by demand then cells, without changing the input', () => {
+  const poly = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+  const ranked = [
+    { type: 'Feature', geometry: poly, properties: { rank: 2, demand: 50 } },
+    { type: 'Feature', geometry: poly, properties: { rank: 1, demand: 10 } },
+  ];
+  assert.deepEqual(rankGaps(ranked).map((f) => f.properties.demand), [10, 50]);
+  const unranked = [
+    { type: 'Feature', geometry: poly, properties: { demand: 5, cells: 2 } },
+    { type: 'Feature', geometry: poly, properties: { demand: 9, cells: 1 } },
+    { type: 'Feature', geometry: poly, properties: { demand: 5, cells: 7 } },
+    { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { demand: 99 } },
+  ];
+  const out = rankGaps(unranked);
+  assert.deepEqual(out.map((f) => [f.properties.rank, f.properties.demand, f.properties.cells]), [[1, 9, 1], [2, 5, 7], [3, 5, 2]]);
+  assert.equal(unranked[0].properties.rank, undefined);
+  assert.deepEqual(rankGaps(undefined), []);
+});
+
+test('runLimited keeps at most `limit` calls in flight and returns settled results in input order', async () => {
+  let inFlight = 0;
+  let peak = 0;
+  const results = await runLimited([30, 10, 20, 5, 0], 2, async (ms, i) => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    inFlight--;
+    if (i === 3) {
+      throw new Error('boom');
+    }
+    return ms * 2;
+  });
+  assert.equal(peak, 2);
+  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+  assert.deepEqual(results.filter((r) => r.status === 'fulfilled').map((r) => r.value), [60, 20, 40, 0]);
+  assert.equal(results[3].reason.message, 'boom');
+  await assert.rejects(runLimited([1], 0, async () => 1), /limit must be an integer >= 1, got 0/);
+});
+
+test('runLimited starts nothing more once aborted', async () => {
+  const controller = new AbortController();
+  const started = [];
+  const results = await runLimited([0, 1, 2, 3], 1, async (item) => {
+    started.push(item);
+    if (item === 1) {
+      controller.abort();
+    }
+    return item;
+  }, controller.signal);
+  assert.deepEqual(started, [0, 1]);
+  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+  assert.equal(results[2].reason.name, 'AbortError');
+});
+
+test('service circle cache keys separate region, station, mode and minutes', () => {
+  assert.equal(serviceCircleKey({ region: 'demo', stationId: 'ST-1', mode: 'ebike', minutes: 15 }), 'demo|ST-1|ebike|15');
+  assert.notEqual(serviceCircleKey({ region: 'demo', stationId: 'ST-1', mode: 'car', minutes: 15 }),
+    serviceCircleKey({ region: 'demo', stationId: 'ST-1', mode: 'ebike', minutes: 15 }));
+});
+
+test('readSummary normalises the summary and tolerates missing parts', () => {
+  const summary = readSummary({
+    group: 'rider',
+    minutes: 15,
+    overall: { demand: 200, covered: { 5: 0.1, 10: 0.4, 15: 0.75, 20: 0.9 } },
+    areas: [
+      { code: 449901, name: '河西区', level: 'district', demand: 150, covered: { 15: 0.8 }, stations: 3 },
+      { name: 'no code' },
+      { code: '449902', demand: 0, covered: { 15: null }, stations: 0 },
+    ],
+  });
+  assert.equal(summary.group, 'rider');
+  assert.equal(summary.limitMinutes, 15);
+  assert.equal(summary.demand, 200);
+  assert.deepEqual(summary.covered, { 5: 0.1, 10: 0.4, 15: 0.75, 20: 0.9 });
+  assert.deepEqual([...summary.areas.keys()], ['449901', '449902']);
+  assert.deepEqual(summary.areas.get('449901'), {
+    code: '449901', name: '河西区', level: 'district', demand: 150, covered: { 5: null, 10: null, 15: 0.8, 20: null }, stations: 3,
+  });
+  assert.equal(summary.areas.get('449902').name, '449902');
+  const empty = readSummary(null);
+  assert.equal(empty.limitMinutes, 15);
+  assert.equal(empty.demand, null);
+  assert.equal(empty.areas.size, 0);
+});
