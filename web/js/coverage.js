@@ -22,11 +22,10 @@ import { createIsochroneLayer } from './layers/isochrone.js';
 import { createCoveragePanel } from './controls/coverage-panel.js';
 import { renderMinutesSection } from './controls/legend.js';
 import { el, testId } from './util/dom.js';
-import { formatMinutes } from './util/format.js';
 import { MINUTE_CLASSES } from './util/colors.js';
 import {
   DEFAULT_GROUP, DEFAULT_LIMIT_MINUTES, cellKind, formatDemand, groupMode, isWorkerGroup, needsFetch, padBBox,
-  rankGaps, readSummary, runLimited, serviceCircleKey,
+  readCellRoute, readSummary, runLimited, serviceCircleKey,
 } from './util/coverage.js';
 
 const CELL_RELOAD_DELAY_MS = 200;
@@ -54,7 +53,8 @@ const GROUP_STORAGE_KEY = 'outpost.coverageGroup';
  *   stationPopupFooter(feature: object): HTMLElement}}
  */
 export function setUpCoverage({
-  map, api, getContext, layerControl, legend, notices, errorText, storage, getStationFeatures, focusStation, panel: panelElement,
+  map, api, getContext, layerControl, legend, notices, errorText, storage, getStationFeatures, focusStation,
+  panel: panelElement,
 }) {
   let group = chooseGroup(storage);
   let level = 'district';
@@ -73,13 +73,16 @@ export function setUpCoverage({
 
   layerControl.addLayer({ id: 'coverage-cells', labelKey: 'layers.coverageCells', layer: cells.layer, checked: true });
   layerControl.addLayer({ id: 'coverage-gaps', labelKey: 'layers.coverageGaps', layer: gaps.layer, checked: true });
-  layerControl.addLayer({ id: 'coverage-areas', labelKey: 'layers.coverageAreas', layer: choropleth.layer, checked: false });
+  layerControl.addLayer({
+    id: 'coverage-areas', labelKey: 'layers.coverageAreas', layer: choropleth.layer, checked: false,
+  });
   layerControl.addLayer({ id: 'service-circles', labelKey: 'layers.serviceCircles', layer: circles.layer, checked: false });
 
   legend.addSection('coverage-cells', (context) => (map.hasLayer(cells.layer) ? renderCellLegend(context) : null));
   legend.addSection('coverage-gaps', (context) => (map.hasLayer(gaps.layer) ? renderGapLegend(context) : null));
+  const circlesShown = () => map.hasLayer(circles.layer) || circles.focusedStation() !== null;
   legend.addSection('service-circles', (context) =>
-    (map.hasLayer(circles.layer) || circles.focusedStation() !== null ? renderServiceCircleLegend(context, limitMinutes()) : null));
+    (circlesShown() ? renderServiceCircleLegend(context, limitMinutes()) : null));
   legend.addSection('coverage-areas', (context) =>
     (map.hasLayer(choropleth.layer) ? renderChoroplethLegend(context, limitMinutes(), level) : null));
 
@@ -111,14 +114,16 @@ export function setUpCoverage({
 
   // ---------------------------------------------------------------- summaries (cached per key and level)
   const summaries = new Map();
-  /** The summary of the current key at `level` (readSummary form), null when no run exists yet (404). */
+  let missingDetail = null; // the server's words when it has no figures (404), e.g. no road network loaded
+  /** The summary of the current key at `level` (readSummary form), null when the server has none (404). */
   function summaryFor(areaLevel) {
     const key = `${dataKey()}|${areaLevel}`;
     if (!summaries.has(key)) {
       const promise = api.getCoverageSummary({ region: region(), group, level: areaLevel })
         .then(readSummary)
         .catch((error) => {
-          if (isNoRun(error)) {
+          if (hasNoFigures(error)) {
+            missingDetail = error.detail || null;
             return null;
           }
           summaries.delete(key);
@@ -138,7 +143,7 @@ export function setUpCoverage({
         return;
       }
       latestSummary = summary;
-      panel.setSummary(summary ? { status: 'ready', summary } : { status: 'none' });
+      panel.setSummary(summary ? { status: 'ready', summary } : { status: 'none', message: missingDetail });
       legend.refresh();
     } catch (error) {
       if (key === dataKey()) {
@@ -166,7 +171,9 @@ export function setUpCoverage({
       if (error?.name === 'AbortError' || request.signal.aborted) {
         return;
       }
-      panel.setGaps(isNoRun(error) ? { status: 'none' } : { status: 'error', message: errorText(error) });
+      panel.setGaps(hasNoFigures(error)
+        ? { status: 'none', message: error.detail }
+        : { status: 'error', message: errorText(error) });
     }
   }
 
@@ -228,10 +235,10 @@ export function setUpCoverage({
       if (error?.name === 'AbortError' || request.signal.aborted) {
         return;
       }
-      if (isNoRun(error)) {
-        fetchedCells = { key, bbox, fc: null, state: 'no-run' };
+      if (hasNoFigures(error)) {
+        fetchedCells = { key, bbox, fc: null, state: 'none' };
         cells.clear();
-        cells.setState('no-run');
+        cells.setState('none');
       } else {
         cells.setState('error');
         notices.showError(errorText(error));
@@ -311,7 +318,10 @@ export function setUpCoverage({
     const center = map.getCenter();
     const wanted = (getStationFeatures() ?? [])
       .filter((f) => f?.geometry?.type === 'Point')
-      .map((f) => ({ id: String(f.id ?? f.properties?.id), latlng: L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]) }))
+      .map((f) => ({
+        id: String(f.id ?? f.properties?.id),
+        latlng: L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]),
+      }))
       .filter((s) => view.contains(s.latlng))
       .sort((a, b) => center.distanceTo(a.latlng) - center.distanceTo(b.latlng))
       .slice(0, MAX_CIRCLES_IN_VIEW);
@@ -366,10 +376,15 @@ export function setUpCoverage({
         if (bounds && !map.getBounds().contains(bounds)) {
           map.fitBounds(bounds, { padding: [30, 30], maxZoom: map.getZoom() });
         }
-        const demand = circle?.properties?.demand;
-        status.textContent = Number.isFinite(demand)
-          ? t('circle.demand', { demand: formatDemand(demand, getContext().lang) })
-          : '';
+        const props = circle?.properties ?? {};
+        const within = props.demandWithin ?? props.demand;
+        const lang = getContext().lang;
+        status.textContent = [
+          Number.isFinite(within) ? t('circle.demand', { demand: formatDemand(within, lang) }) : null,
+          Number.isFinite(props.catchmentDemand)
+            ? t('circle.catchment', { demand: formatDemand(props.catchmentDemand, lang) })
+            : null,
+        ].filter(Boolean).join(' · ');
       } catch (error) {
         status.className = 'sp-circle-status is-error';
         status.textContent = errorText(error);
@@ -422,20 +437,22 @@ export function setUpCoverage({
     const request = new AbortController();
     routeRequest = request;
     try {
-      const answer = await api.getCellRoute({ region: region(), group, h3: props.h3 }, request.signal);
+      const answer = readCellRoute(await api.getCellRoute({ region: region(), group, h3: props.h3 }, request.signal));
       if (request.signal.aborted) {
         return;
       }
-      const stationId = answer?.stationId ?? props.stationId;
-      route.update(answer, center);
+      const stationId = answer.stationId ?? props.stationId;
+      const minutes = answer.minutes ?? props.minutes;
+      route.update({ ...answer, minutes }, center);
       cellView = {
         props,
         info: {
           state: 'route',
-          minutes: Number.isFinite(answer?.minutes) ? answer.minutes : props.minutes,
-          meters: answer?.meters,
+          minutes,
+          meters: answer.meters,
           stationId,
-          stationName: answer?.stationName ?? (await stationName(stationId)),
+          stationName: answer.stationName ?? (await stationName(stationId)),
+          streetNames: answer.streetNames,
         },
       };
     } catch (error) {
@@ -522,7 +539,9 @@ export function setUpCoverage({
   // ---------------------------------------------------------------- (re)loading everything
   let firstLoad = true;
   function reloadAll() {
-    map.closePopup(cellPopup ?? undefined);
+    if (cellPopup && map.hasLayer(cellPopup)) {
+      map.closePopup(cellPopup);
+    }
     route.clear();
     circles.clearFocus();
     latestSummary = null;
@@ -586,10 +605,10 @@ export function setUpCoverage({
     offNetwork.append(el('span', 'legend-swatch is-off-network'), el('span', 'legend-text', t('legend.offNetwork')));
     section.appendChild(offNetwork);
     const state = cells.state();
-    if (state === 'zoomed-out' || state === 'no-run') {
+    if (state === 'zoomed-out' || state === 'none') {
       section.appendChild(el('p', 'legend-hint', state === 'zoomed-out'
         ? t('legend.cellsZoomIn', { zoom: CELLS_MIN_ZOOM })
-        : t('coverage.noRun')));
+        : t('coverage.none')));
     }
     return section;
   }
@@ -620,7 +639,6 @@ export function setUpCoverage({
     stationPopupFooter,
     /** The worker group shown ("rider", "ride_hailing", "truck"). */
     group: () => group,
-    describeMinutes: (minutes) => formatMinutes(minutes, getContext().t),
   };
 }
 
@@ -641,8 +659,8 @@ function chooseGroup(storage) {
   return DEFAULT_GROUP;
 }
 
-/** 404 from a coverage endpoint: no run exists yet for this region and group. */
-function isNoRun(error) {
+/** 404 from a coverage endpoint: the server has no figures for this region and group (e.g. no road network loaded). */
+function hasNoFigures(error) {
   return error instanceof ApiError && error.status === 404;
 }
 

@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import {
   WORKER_GROUPS, bboxContains, cellKind, coveredShare, diffKeys, formatDemand, formatShare, groupMode, isWorkerGroup,
   needsFetch, padBBox, rankGaps, readSummary, runLimited, serviceCircleKey, shareClassIndex, shareColor, SHARE_CLASSES,
-  NO_DEMAND_COLOR,
+  NO_DEMAND_COLOR, readCellRoute, formatDateTime, formatMinutesPrecise,
 } from '../js/util/coverage.js';
+import zhCN from '../js/i18n/zh-CN.js';
+import en from '../js/i18n/en.js';
+import { createTranslator } from '../js/i18n/index.js';
 
 test('worker groups map to their travel modes; unknown groups are named in the error', () => {
   assert.deepEqual(WORKER_GROUPS.map((g) => g.code), ['rider', 'ride_hailing', 'truck']);
@@ -104,7 +107,8 @@ test('gaps keep server ranks, or are ranked by demand then cells, without changi
     { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { demand: 99 } },
   ];
   const out = rankGaps(unranked);
-  assert.deepEqual(out.map((f) => [f.properties.rank, f.properties.demand, f.properties.cells]), [[1, 9, 1], [2, 5, 7], [3, 5, 2]]);
+  assert.deepEqual(out.map((f) => [f.properties.rank, f.properties.demand, f.properties.cells]),
+    [[1, 9, 1], [2, 5, 7], [3, 5, 2]]);
   assert.equal(unranked[0].properties.rank, undefined);
   assert.deepEqual(rankGaps(undefined), []);
 });
@@ -167,11 +171,81 @@ test('readSummary normalises the summary and tolerates missing parts', () => {
   assert.deepEqual(summary.covered, { 5: 0.1, 10: 0.4, 15: 0.75, 20: 0.9 });
   assert.deepEqual([...summary.areas.keys()], ['449901', '449902']);
   assert.deepEqual(summary.areas.get('449901'), {
-    code: '449901', name: '河西区', level: 'district', demand: 150, covered: { 5: null, 10: null, 15: 0.8, 20: null }, stations: 3,
+    code: '449901', name: '河西区', level: 'district', demand: 150, stations: 3,
+    covered: { 5: null, 10: null, 15: 0.8, 20: null },
   });
   assert.equal(summary.areas.get('449902').name, '449902');
   const empty = readSummary(null);
   assert.equal(empty.limitMinutes, 15);
   assert.equal(empty.demand, null);
   assert.equal(empty.areas.size, 0);
+});
+
+test('readSummary reads the server field names (limitMinutes, coveredShare, flattened area totals)', () => {
+  const summary = readSummary({
+    region: 'demo', group: 'truck', groupLabel: '货车司机', mode: 'truck', limitMinutes: 20, runId: 7,
+    computedAt: '2025-06-01T08:00:00Z',
+    overall: { cells: 10, stations: 2, demand: 40, coveredShare: { 5: 0.1, 10: 0.2, 15: 0.5, 20: 0.75 } },
+    level: 'subdistrict',
+    areas: [{ code: '449901001', name: '松柏街道', level: 'subdistrict', parentCode: '449901', cells: 4, stations: 1,
+      demand: 8, coveredShare: { 5: null, 10: 0, 15: 0.25, 20: 1 } }],
+  });
+  assert.equal(summary.limitMinutes, 20);
+  assert.equal(summary.mode, 'truck');
+  assert.equal(summary.runId, 7);
+  assert.equal(summary.computedAt, '2025-06-01T08:00:00Z');
+  assert.deepEqual(summary.covered, { 5: 0.1, 10: 0.2, 15: 0.5, 20: 0.75 });
+  assert.deepEqual(summary.areas.get('449901001').covered, { 5: null, 10: 0, 15: 0.25, 20: 1 });
+  assert.equal(summary.areas.get('449901001').stations, 1);
+});
+
+test('readCellRoute reads the server Feature and the sketched {route} shape alike', () => {
+  const line = { type: 'LineString', coordinates: [[113.9, 22.6], [113.91, 22.6], [113.91, 22.61]] };
+  const feature = readCellRoute({
+    type: 'Feature', geometry: line,
+    properties: { h3: '89411c0b1a3ffff', stationId: 12, minutes: 7.25, routeMinutes: 7.3, distanceMeters: 1850.5,
+      streetNames: ['柳岸路', '', '长青街'] },
+  });
+  assert.deepEqual(feature, {
+    minutes: 7.25, meters: 1850.5, stationId: 12, stationName: null, line, streetNames: ['柳岸路', '长青街'],
+  });
+  const sketch = readCellRoute({ minutes: 3, meters: 900, stationId: 'ST-1', route: line });
+  assert.equal(sketch.meters, 900);
+  assert.equal(sketch.stationId, 'ST-1');
+  assert.equal(sketch.line, line);
+  assert.equal(readCellRoute({ minutes: 3, route: { type: 'LineString', coordinates: [[0, 0]] } }).line, null);
+  assert.equal(readCellRoute(null).minutes, null);
+});
+
+test('formatDateTime shows an instant in the language and time zone; invalid ones give null', () => {
+  assert.equal(formatDateTime('2025-06-01T08:05:00Z', 'en-GB', 'UTC'), '01/06/2025, 08:05');
+  assert.equal(formatDateTime('2025-06-01T08:05:00Z', 'zh-CN', 'Asia/Shanghai'), '2025/6/1 16:05');
+  assert.equal(formatDateTime('yesterday', 'en'), null);
+  assert.equal(formatDateTime(null, 'en'), null);
+});
+
+test('every worker group and travel mode has a label in both languages', () => {
+  for (const { code, mode } of WORKER_GROUPS) {
+    for (const table of [zhCN, en]) {
+      assert.ok(table[`group.${code}`], `group.${code}`);
+      assert.ok(table[`mode.${mode}`], `mode.${mode}`);
+    }
+  }
+  for (const level of ['district', 'subdistrict']) {
+    assert.ok(zhCN[`areas.level.${level}`] && en[`areas.level.${level}`], level);
+  }
+});
+
+test('precise minutes round up to a tenth below an hour, so a time over 15 never reads as 15', () => {
+  const t = createTranslator('en');
+  assert.equal(formatMinutesPrecise(15.4, t), '15.4 min');
+  assert.equal(formatMinutesPrecise(15.04, t), '15.1 min');
+  assert.equal(formatMinutesPrecise(15, t), '15 min');
+  assert.equal(formatMinutesPrecise(14.96, t), '15 min');
+  assert.equal(formatMinutesPrecise(0.3 * 3, t), '0.9 min'); // 0.8999999999999999
+  assert.equal(formatMinutesPrecise(0, t), '0 min');
+  assert.equal(formatMinutesPrecise(59.95, t), '1 h');
+  assert.equal(formatMinutesPrecise(75, t), '1 h 15 min');
+  assert.equal(formatMinutesPrecise(null, t), 'unreachable');
+  assert.equal(formatMinutesPrecise(12.21, createTranslator('zh-CN')), '12.3 分钟');
 });

@@ -7,11 +7,16 @@
  * `coverage-level-district|subdistrict`, `gap-list` (`data-state`) with `gap-item` (`data-rank`).
  */
 import { el, testId, clear } from '../util/dom.js';
-import { COVERAGE_BANDS, WORKER_GROUPS, coveredShare, formatDemand, formatShare, groupMode } from '../util/coverage.js';
+import {
+  COVERAGE_BANDS, DEFAULT_LIMIT_MINUTES, WORKER_GROUPS, coveredShare, formatDateTime, formatDemand, formatMinutesPrecise,
+  formatShare, groupMode,
+} from '../util/coverage.js';
 import { formatMinutes } from '../util/format.js';
 import { minutesColor } from '../util/colors.js';
 
 const LEVELS = ['district', 'subdistrict'];
+/** Travel modes with a label in the string tables (`mode.<code>`). */
+const MODES = ['ebike', 'car', 'truck', 'foot'];
 
 /**
  * @param {HTMLElement} container an empty element in the side panel
@@ -19,7 +24,8 @@ const LEVELS = ['district', 'subdistrict'];
  *   onGroupChange: (group: string) => void, onLevelChange: (level: string) => void, onRun: () => void,
  *   onGapSelect: (rank: number) => void}} options
  */
-export function createCoveragePanel(container, { getContext, group, level, onGroupChange, onLevelChange, onRun, onGapSelect }) {
+export function createCoveragePanel(container, options) {
+  const { getContext, group, level, onGroupChange, onLevelChange, onRun, onGapSelect } = options;
   const state = {
     group,
     level,
@@ -64,7 +70,9 @@ export function createCoveragePanel(container, { getContext, group, level, onGro
     input.name = 'coverage-level';
     input.value = code;
     input.checked = code === state.level;
-    input.addEventListener('change', () => {
+    // 'click' rather than 'change': choosing the level already chosen still means "show me the map" (arrow keys
+    // fire click on radios too)
+    input.addEventListener('click', () => {
       if (input.checked) {
         state.level = code;
         onLevelChange(code);
@@ -105,13 +113,15 @@ export function createCoveragePanel(container, { getContext, group, level, onGro
 
   function renderLimit() {
     const { t } = getContext();
-    const minutes = state.summary.summary?.limitMinutes ?? 15;
+    const summary = state.summary.summary;
+    const minutes = summary?.limitMinutes ?? DEFAULT_LIMIT_MINUTES;
+    const mode = summary?.mode ?? groupMode(state.group);
     limit.dataset.minutes = String(minutes);
     clear(limit);
     limit.append(
       el('span', 'coverage-limit-label', t('coverage.limit')),
       el('strong', 'coverage-limit-value', formatMinutes(minutes, t)),
-      el('span', 'coverage-limit-mode', t(`mode.${groupMode(state.group)}`)),
+      el('span', 'coverage-limit-mode', MODES.includes(mode) ? t(`mode.${mode}`) : mode),
     );
   }
 
@@ -127,7 +137,10 @@ export function createCoveragePanel(container, { getContext, group, level, onGro
       return;
     }
     if (status === 'none') {
-      summaryBox.appendChild(el('p', 'coverage-muted', t('coverage.noRun')));
+      summaryBox.appendChild(el('p', 'coverage-none', t('coverage.none')));
+      if (message) {
+        summaryBox.appendChild(el('p', 'coverage-muted', message));
+      }
       return;
     }
     if (status === 'error') {
@@ -151,11 +164,19 @@ export function createCoveragePanel(container, { getContext, group, level, onGro
       fill.style.width = `${Math.round((share ?? 0) * 1000) / 10}%`;
       fill.style.background = minutesColor(minutes);
       bar.appendChild(fill);
-      row.append(el('span', 'coverage-band-label', `≤ ${minutes} ${t('unit.min')}`), bar, el('span', 'coverage-band-value', formatShare(share, lang)));
+      row.append(
+        el('span', 'coverage-band-label', `≤ ${minutes} ${t('unit.min')}`),
+        bar,
+        el('span', 'coverage-band-value', formatShare(share, lang)),
+      );
       bands.appendChild(row);
     }
     summaryBox.appendChild(bands);
     summaryBox.appendChild(el('p', 'coverage-muted', t('coverage.demand', { demand: formatDemand(summary.demand, lang) })));
+    const when = formatDateTime(summary.computedAt, lang);
+    if (when) {
+      summaryBox.appendChild(el('p', 'coverage-muted coverage-computed', t('coverage.computedAt', { time: when })));
+    }
   }
 
   function renderRun() {
@@ -183,7 +204,7 @@ export function createCoveragePanel(container, { getContext, group, level, onGro
       return;
     }
     if (status === 'none') {
-      note(t('coverage.noRun'));
+      note(t('coverage.none'));
       return;
     }
     if (status === 'error') {
@@ -206,7 +227,7 @@ export function createCoveragePanel(container, { getContext, group, level, onGro
         el('span', 'gap-demand', t('gaps.demand', { demand: formatDemand(props.demand, lang) })),
         el('span', 'gap-detail', [
           Number.isFinite(props.cells) ? t('gaps.cells', { n: props.cells }) : null,
-          t('gaps.maxMinutes', { minutes: formatMinutes(props.maxMinutes, t) }),
+          t('gaps.maxMinutes', { minutes: formatMinutesPrecise(props.maxMinutes, t) }),
         ].filter(Boolean).join(' · ')),
       );
       button.append(el('span', 'gap-rank-chip', props.rank), facts);

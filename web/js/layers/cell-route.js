@@ -5,7 +5,8 @@
  */
 import * as L from 'leaflet';
 import { el, testId } from '../util/dom.js';
-import { formatMeters, formatMinutes } from '../util/format.js';
+import { formatMeters } from '../util/format.js';
+import { formatMinutesPrecise } from '../util/coverage.js';
 import { minutesColor } from '../util/colors.js';
 
 const PANE = 'cellRoute';
@@ -13,7 +14,8 @@ const ROUTE_COLOR = '#1f2933';
 
 /**
  * @param {L.Map} map
- * @returns {{layer: L.Layer, update(route: object, cellCenter?: L.LatLng): boolean, clear(): void, refreshLanguage(): void}}
+ * @returns {{layer: L.Layer, update(route: object, cellCenter?: L.LatLng): boolean, clear(): void,
+ *   refreshLanguage(): void}}
  */
 export function createCellRouteLayer(map) {
   if (!map.getPane(PANE)) {
@@ -28,12 +30,12 @@ export function createCellRouteLayer(map) {
   }
 
   /**
-   * Draws `{route: LineString, minutes}` (the cell route answer); returns false when it holds no line. The dot marks
-   * the end of the line nearer to `cellCenter` (the first position when none is given).
+   * Draws `{line: LineString, minutes}` (util/coverage.js readCellRoute); returns false when it holds no line. The
+   * dot marks the end of the line nearer to `cellCenter` (the first position when none is given).
    */
   function update(answer, cellCenter) {
     clear();
-    const line = answer?.route?.type === 'Feature' ? answer.route.geometry : answer?.route;
+    const line = answer?.line;
     if (line?.type !== 'LineString' || !Array.isArray(line.coordinates) || line.coordinates.length < 2) {
       return false;
     }
@@ -73,7 +75,7 @@ export function createCellRouteLayer(map) {
 
 /**
  * The popup body of a clicked cell. `info` is one of
- * `{state: 'loading'}`, `{state: 'route', minutes, meters, stationId, stationName}`,
+ * `{state: 'loading'}`, `{state: 'route', minutes, meters, stationId, stationName, streetNames}`,
  * `{state: 'unreachable'}`, `{state: 'off_network'}`, `{state: 'error', message}`;
  * `cell` the cell's properties (h3, minutes, weight). `onShowStation(id)` runs when the station link is used.
  */
@@ -100,7 +102,7 @@ export function buildCellPopup(info, cell, { t, lang }, onShowStation) {
   } else if (info.state === 'error') {
     root.appendChild(el('p', 'cell-status is-error', info.message));
   } else {
-    const minutesRow = fact(t('cell.minutes'), formatMinutes(info.minutes, t), 'cell-minutes');
+    const minutesRow = fact(t('cell.minutes'), formatMinutesPrecise(info.minutes, t), 'cell-minutes');
     const swatch = el('span', 'cell-swatch');
     swatch.style.background = minutesColor(info.minutes);
     minutesRow.querySelector('dd').prepend(swatch);
@@ -116,6 +118,9 @@ export function buildCellPopup(info, cell, { t, lang }, onShowStation) {
       }
     });
     stationRow.querySelector('dd').appendChild(link);
+    if (info.streetNames?.length > 0) {
+      fact(t('cell.via'), info.streetNames.slice(0, 4).join(t('cell.viaSeparator')), 'cell-via');
+    }
   }
   if (Number.isFinite(cell?.weight)) {
     fact(t('cell.demand'), new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(cell.weight), 'cell-demand');

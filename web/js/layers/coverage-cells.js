@@ -13,7 +13,8 @@
  *
  * The caller fetches cells by bounding box and hides them below CELLS_MIN_ZOOM (see coverage.js).
  * The pane element is the browser-test hook: `data-testid="coverage-hex-layer"`, the number of drawn cells in
- * `data-count` and the layer's state in `data-state` ("ready", "loading", "zoomed-out", "no-run", "error", "off").
+ * `data-count` and the layer's state in `data-state`: "ready", "loading", "zoomed-out", "none" (the server has no
+ * figures), "error" or "off".
  */
 import * as L from 'leaflet';
 import { MINUTE_CLASSES, UNREACHABLE_COLOR, minutesClassIndex } from '../util/colors.js';
@@ -196,7 +197,8 @@ const CellSet = L.Path.extend({
 
   /** Fills (and, when `outline`, strokes) the current path in the class's opacities (colours set by _setStyle). */
   _paint(ctx, cls, outline) {
-    const [fillAlpha, strokeAlpha] = cls === OFF_NETWORK_CLASS ? [0.3, 0.9] : cls === UNREACHABLE_CLASS ? [0.8, 0.8] : [0.68, 0.55];
+    const [fillAlpha, strokeAlpha] = cls === OFF_NETWORK_CLASS ? [0.3, 0.9]
+      : cls === UNREACHABLE_CLASS ? [0.8, 0.8] : [0.68, 0.55];
     ctx.globalAlpha = fillAlpha;
     ctx.fill('nonzero');
     if (outline) {

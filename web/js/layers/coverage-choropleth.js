@@ -89,7 +89,8 @@ function areaTooltip(feature, figures, limit, { t, lang }) {
   const bands = el('div', 'coverage-area-bands');
   for (const minutes of COVERAGE_BANDS) {
     if (minutes !== limit) {
-      bands.appendChild(el('span', null, `≤ ${minutes} ${t('unit.min')}: ${formatShare(figures.covered[minutes], lang)}`));
+      const text = `≤ ${minutes} ${t('unit.min')}: ${formatShare(figures.covered[minutes], lang)}`;
+      bands.appendChild(el('span', null, text));
     }
   }
   box.appendChild(bands);
@@ -103,7 +104,8 @@ function areaTooltip(feature, figures, limit, { t, lang }) {
 /** Legend of the choropleth classes, highest first, and the no-demand grey. `data-testid="choropleth-legend"`. */
 export function renderChoroplethLegend({ t, lang }, limitMinutes, level) {
   const section = testId(el('div'), 'choropleth-legend');
-  section.appendChild(el('h3', 'legend-subtitle', t('legend.areas', { minutes: limitMinutes, level: t(`areas.level.${level}`) })));
+  const title = t('legend.areas', { minutes: limitMinutes, level: t(`areas.level.${level}`) });
+  section.appendChild(el('h3', 'legend-subtitle', title));
   for (let i = SHARE_CLASSES.length - 1; i >= 0; i--) {
     const low = SHARE_CLASSES[i].minShare;
     const high = i + 1 < SHARE_CLASSES.length ? SHARE_CLASSES[i + 1].minShare : null;

@@ -1,13 +1,12 @@
 /**
  * Gap areas: merged uncovered demand cells, outlined in red with their rank (1 = the most demand outside every
- * service circle) in a badge, shown when the gap is big enough on screen for it. Only the outline and the badge are interactive, so cells inside a gap can still
- * be clicked for their route. SVG paths with class `coverage-gap` and `data-rank`; badges `.gap-rank[data-rank]`.
+ * service circle) in a badge, shown when the gap is big enough on screen for it. Only the outline and the badge
+ * are interactive, so cells inside a gap can still be clicked for their route. SVG paths with class `coverage-gap` and `data-rank`; badges `.gap-rank[data-rank]`.
  */
 import * as L from 'leaflet';
 import { el } from '../util/dom.js';
 import { labelPoint } from '../util/geometry.js';
-import { rankGaps, formatDemand } from '../util/coverage.js';
-import { formatMinutes } from '../util/format.js';
+import { rankGaps, formatDemand, formatMinutesPrecise } from '../util/coverage.js';
 
 const PANE = 'coverageGaps';
 const MIN_BADGE_GAP_PX = 24;
@@ -79,7 +78,11 @@ export function createGapLayer(map, { getContext, onGapClick }) {
           icon: L.divIcon({ className: 'gap-rank', html: text, iconSize: [22, 22] }),
         });
         badge.on('add', () => badge.getElement()?.setAttribute('data-rank', String(rank)));
-        badge.bindTooltip(() => gapTooltip(feature, getContext()), { className: 'gap-tooltip', direction: 'top', offset: [0, -10] });
+        badge.bindTooltip(() => gapTooltip(feature, getContext()), {
+          className: 'gap-tooltip',
+          direction: 'top',
+          offset: [0, -10],
+        });
         badge.on('click', () => onGapClick?.(rank));
       }
       byRank.set(rank, { shape, badge, feature });
@@ -126,7 +129,7 @@ function gapTooltip(feature, { t, lang }) {
   if (Number.isFinite(props.cells)) {
     box.appendChild(el('div', null, t('gaps.cells', { n: props.cells })));
   }
-  box.appendChild(el('div', null, t('gaps.maxMinutes', { minutes: formatMinutes(props.maxMinutes, t) })));
+  box.appendChild(el('div', null, t('gaps.maxMinutes', { minutes: formatMinutesPrecise(props.maxMinutes, t) })));
   return box;
 }
 

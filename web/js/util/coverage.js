@@ -1,3 +1,5 @@
+import { formatMinutes } from './format.js';
+
 /**
  * Pure helpers of the coverage layers: worker groups and their travel modes, the class of a coverage cell, covered
  * shares and their colour classes, bounding boxes for fetching cells by view, diffs of drawn cells, gap ranking and a
@@ -194,7 +196,8 @@ export function rankGaps(features) {
   const polygons = (features ?? []).filter(
     (f) => f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
   );
-  const ranked = polygons.length > 0 && polygons.every((f) => Number.isInteger(f.properties?.rank) && f.properties.rank > 0);
+  const hasRank = (f) => Number.isInteger(f.properties?.rank) && f.properties.rank > 0;
+  const ranked = polygons.length > 0 && polygons.every(hasRank);
   const demand = (f) => (Number.isFinite(f.properties?.demand) ? f.properties.demand : 0);
   const cells = (f) => (Number.isFinite(f.properties?.cells) ? f.properties.cells : 0);
   const sorted = [...polygons].sort(ranked
@@ -243,13 +246,19 @@ export function serviceCircleKey({ region, stationId, mode, minutes }) {
 }
 
 /**
- * The coverage summary of the API reduced to what the page shows: `{group, limitMinutes, demand, covered, areas}`
- * where `covered` maps each band of COVERAGE_BANDS to a share or null and `areas` maps area codes to
- * `{code, name, level, demand, covered, stations}`. Missing parts become null / empty, never an exception.
+ * The coverage summary of the API reduced to what the page shows:
+ * `{group, mode, limitMinutes, runId, computedAt, demand, covered, areas}` where `covered` maps each band of
+ * COVERAGE_BANDS to a share or null and `areas` maps area codes to `{code, name, level, demand, covered, stations}`.
+ * Reads the server's field names (`limitMinutes`, `coveredShare`) and those of the first API sketch (`minutes`,
+ * `covered`). Missing parts become null / empty, never an exception.
  */
 export function readSummary(body) {
-  const covered = (c) => Object.fromEntries(COVERAGE_BANDS.map((m) => [m, coveredShare(c, m)]));
+  const covered = (entry) => {
+    const shares = entry?.coveredShare ?? entry?.covered;
+    return Object.fromEntries(COVERAGE_BANDS.map((m) => [m, coveredShare(shares, m)]));
+  };
   const number = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const text = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const areas = new Map();
   for (const area of Array.isArray(body?.areas) ? body.areas : []) {
     if (area?.code === undefined || area?.code === null) {
@@ -261,16 +270,62 @@ export function readSummary(body) {
       name: typeof area.name === 'string' ? area.name : code,
       level: area.level ?? null,
       demand: number(area.demand),
-      covered: covered(area.covered),
+      covered: covered(area),
       stations: number(area.stations),
     });
   }
-  const limit = number(body?.minutes);
+  const limit = number(body?.limitMinutes ?? body?.minutes);
   return {
-    group: body?.group ?? null,
+    group: text(body?.group),
+    mode: text(body?.mode),
     limitMinutes: limit !== null && limit > 0 ? limit : DEFAULT_LIMIT_MINUTES,
+    runId: body?.runId ?? null,
+    computedAt: text(body?.computedAt),
     demand: number(body?.overall?.demand),
-    covered: covered(body?.overall?.covered),
+    covered: covered(body?.overall),
     areas,
   };
+}
+
+/**
+ * The answer of the cell route endpoint as `{minutes, meters, stationId, stationName, line, streetNames}`, `line`
+ * a GeoJSON LineString or null. Reads the server's GeoJSON Feature (LineString geometry; properties `minutes`,
+ * `distanceMeters`, `stationId`, `streetNames`) and the first sketch's `{minutes, meters, stationId, route}`.
+ */
+export function readCellRoute(body) {
+  const props = body?.type === 'Feature' ? body.properties ?? {} : body ?? {};
+  let line = body?.type === 'Feature' ? body.geometry : body?.route;
+  if (line?.type === 'Feature') {
+    line = line.geometry;
+  }
+  const number = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    minutes: number(props.minutes),
+    meters: number(props.distanceMeters ?? props.meters),
+    stationId: props.stationId ?? null,
+    stationName: typeof props.stationName === 'string' ? props.stationName : null,
+    line: line?.type === 'LineString' && Array.isArray(line.coordinates) && line.coordinates.length >= 2 ? line : null,
+    streetNames: Array.isArray(props.streetNames) ? props.streetNames.filter((n) => typeof n === 'string' && n !== '') : [],
+  };
+}
+
+/**
+ * Travel time below an hour rounded UP to a tenth of a minute ("15.1 分钟" for 15.04, "7 分钟"), so that a time
+ * over the limit never reads as the limit itself; from an hour on, and for unreachable, util/format.js formatMinutes.
+ */
+export function formatMinutesPrecise(minutes, t) {
+  if (typeof minutes === 'number' && Number.isFinite(minutes) && minutes >= 0 && minutes <= 59.9) {
+    const tenths = Math.ceil(minutes * 10 - 1e-9) / 10;
+    return `${tenths.toFixed(1).replace(/\.0$/, '')} ${t('unit.min')}`;
+  }
+  return formatMinutes(minutes, t);
+}
+
+/** Date and time of an ISO 8601 instant in the language ("2025/6/1 16:00"); null for a missing or invalid one. */
+export function formatDateTime(iso, lang, timeZone) {
+  const date = typeof iso === 'string' ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    return null;
+  }
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(date);
 }
