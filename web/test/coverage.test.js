@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   WORKER_GROUPS, bboxContains, cellKind, coveredShare, diffKeys, formatDemand, formatShare, groupMode, isWorkerGroup,
   needsFetch, padBBox, rankGaps, readSummary, runLimited, serviceCircleKey, shareClassIndex, shareColor, SHARE_CLASSES,
-  NO_DEMAND_COLOR, readCellRoute, formatDateTime, formatMinutesPrecise,
+  NO_DEMAND_COLOR, readCellRoute, formatDateTime, formatMinutesPrecise, cellClass, UNREACHABLE_CLASS, OFF_NETWORK_CLASS,
 } from '../js/util/coverage.js';
 import zhCN from '../js/i18n/zh-CN.js';
 import en from '../js/i18n/en.js';
@@ -248,4 +248,15 @@ test('precise minutes round up to a tenth below an hour, so a time over 15 never
   assert.equal(formatMinutesPrecise(75, t), '1 h 15 min');
   assert.equal(formatMinutesPrecise(null, t), 'unreachable');
   assert.equal(formatMinutesPrecise(12.21, createTranslator('zh-CN')), '12.3 分钟');
+});
+
+test('cell classes follow the minute scale with the break at 15, then unreachable and off-network', () => {
+  assert.equal(cellClass({ status: 'covered', minutes: 5 }), 0);
+  assert.equal(cellClass({ status: 'covered', minutes: 15 }), 2);
+  assert.equal(cellClass({ status: 'gap', minutes: 15.01 }), 3);
+  assert.equal(cellClass({ status: 'gap', minutes: 45 }), 5);
+  assert.equal(cellClass({ status: 'unreachable', minutes: null }), UNREACHABLE_CLASS);
+  assert.equal(cellClass({ status: 'off_network', minutes: null }), OFF_NETWORK_CLASS);
+  assert.equal(UNREACHABLE_CLASS, 6);
+  assert.equal(OFF_NETWORK_CLASS, 7);
 });

@@ -17,8 +17,9 @@
  * figures), "error" or "off".
  */
 import * as L from 'leaflet';
-import { MINUTE_CLASSES, UNREACHABLE_COLOR, minutesClassIndex } from '../util/colors.js';
-import { cellKind } from '../util/coverage.js';
+import { MINUTE_CLASSES, UNREACHABLE_COLOR } from '../util/colors.js';
+import { OFF_NETWORK_CLASS, UNREACHABLE_CLASS, cellClass } from '../util/coverage.js';
+import { flatRingContains } from '../util/geometry.js';
 
 /** Below this zoom cells are not drawn (a res-9 hexagon is then under ~10 px wide); the choropleth gives the overview. */
 export const CELLS_MIN_ZOOM = 12;
@@ -32,19 +33,8 @@ const OUTLINE = '#7d848c';
 const CELLS_PER_PATH = 64;
 /** Cells narrower than this on screen are drawn without outlines. */
 const MIN_OUTLINED_CELL_PX = 8;
-const UNREACHABLE_CLASS = MINUTE_CLASSES.length;
-const OFF_NETWORK_CLASS = MINUTE_CLASSES.length + 1;
 /** Drawing order of the classes: off-network and unreachable first, then by minutes. */
 const DRAW_ORDER = [OFF_NETWORK_CLASS, UNREACHABLE_CLASS, ...MINUTE_CLASSES.map((_, i) => i)];
-
-/** Colour class of a cell: an index into MINUTE_CLASSES, or UNREACHABLE_CLASS / OFF_NETWORK_CLASS. */
-function classOf(properties) {
-  const kind = cellKind(properties);
-  if (kind === 'off_network') {
-    return OFF_NETWORK_CLASS;
-  }
-  return kind === 'timed' ? minutesClassIndex(properties.minutes) : UNREACHABLE_CLASS;
-}
 
 /**
  * All coverage cells as one canvas path. `setCells(cells)` takes `[{feature, ring}]` where `ring` is a Float64Array
@@ -62,7 +52,7 @@ const CellSet = L.Path.extend({
 
   setCells(cells) {
     this._cells = cells;
-    this._classes = Uint8Array.from(cells, (c) => classOf(c.feature.properties));
+    this._classes = Uint8Array.from(cells, (c) => cellClass(c.feature.properties));
     this._selected = -1;
     if (this._map) {
       this.redraw();
@@ -74,7 +64,7 @@ const CellSet = L.Path.extend({
   cellIndexAt(x, y) {
     for (let i = this._cells.length - 1; i >= 0; i--) {
       const { ring, box } = this._cells[i];
-      if (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && ringContains(ring, x, y)) {
+      if (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && flatRingContains(ring, x, y)) {
         return i;
       }
     }
@@ -237,22 +227,6 @@ const CellSet = L.Path.extend({
     return this.cellIndexAt((p.x + this._origin.x) / this._k, (p.y + this._origin.y) / this._k) >= 0;
   },
 });
-
-/** Even-odd test of a point against a flat ring [x0, y0, x1, y1, …]. */
-function ringContains(ring, x, y) {
-  let inside = false;
-  const n = ring.length;
-  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const xi = ring[i];
-    const yi = ring[i + 1];
-    const xj = ring[j];
-    const yj = ring[j + 1];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
 
 /**
  * @param {L.Map} map

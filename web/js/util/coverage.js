@@ -1,4 +1,5 @@
 import { formatMinutes } from './format.js';
+import { MINUTE_CLASSES, minutesClassIndex } from './colors.js';
 
 /**
  * Pure helpers of the coverage layers: worker groups and their travel modes, the class of a coverage cell, covered
@@ -53,6 +54,20 @@ export function cellKind(properties) {
   }
   const minutes = properties?.minutes;
   return typeof minutes === 'number' && Number.isFinite(minutes) && minutes >= 0 ? 'timed' : 'unreachable';
+}
+
+/** Drawing class of unreachable cells: after the indexes of MINUTE_CLASSES. */
+export const UNREACHABLE_CLASS = MINUTE_CLASSES.length;
+/** Drawing class of off-network cells. */
+export const OFF_NETWORK_CLASS = MINUTE_CLASSES.length + 1;
+
+/** Colour class of a cell: its index into MINUTE_CLASSES when timed, else UNREACHABLE_CLASS or OFF_NETWORK_CLASS. */
+export function cellClass(properties) {
+  const kind = cellKind(properties);
+  if (kind === 'off_network') {
+    return OFF_NETWORK_CLASS;
+  }
+  return kind === 'timed' ? minutesClassIndex(properties.minutes) : UNREACHABLE_CLASS;
 }
 
 /**
