@@ -303,6 +303,7 @@ export function setUpCoverage({
   let circleKey = null;
   let circleRun = null;
   let circleEntries = new Map(); // station id → feature shown in the all-stations layer
+  let circleFailures = new Set(); // station ids whose circle failed for circleKey: not asked again on every move
   async function loadAllCircles() {
     circleRun?.abort();
     if (!map.hasLayer(circles.layer)) {
@@ -312,6 +313,7 @@ export function setUpCoverage({
     if (key !== circleKey) {
       circles.clear();
       circleEntries = new Map();
+      circleFailures = new Set();
       circleKey = key;
     }
     const view = map.getBounds().pad(0.1);
@@ -334,9 +336,17 @@ export function setUpCoverage({
     }
     const request = new AbortController();
     circleRun = request;
-    const missing = wanted.filter((s) => !circleEntries.has(s.id));
+    const missing = wanted.filter((s) => !circleEntries.has(s.id) && !circleFailures.has(s.id));
     const results = await runLimited(missing, CIRCLE_CONCURRENCY, async (s) => {
-      const feature = await circleFor(s.id);
+      let feature;
+      try {
+        feature = await circleFor(s.id);
+      } catch (error) {
+        if (key === circleKey) {
+          circleFailures.add(s.id);
+        }
+        throw error;
+      }
       if (!request.signal.aborted && key === circleKey) {
         circleEntries.set(s.id, feature);
         circles.add(s.id, feature);
@@ -347,6 +357,7 @@ export function setUpCoverage({
       notices.showError(getContext().t('circle.someFailed', { n: failed.length, detail: errorText(failed[0].reason) }));
     }
   }
+
   /** The service-circle block appended to station popups (see layers/stations.js `popupFooter`). */
   function stationPopupFooter(feature) {
     const { t } = getContext();
@@ -544,6 +555,7 @@ export function setUpCoverage({
     }
     route.clear();
     circles.clearFocus();
+    cells.clear(); // cells of another group, region or run must not stay on screen if the new ones fail to load
     latestSummary = null;
     const summaryDone = loadSummary();
     const loads = [
