@@ -62,6 +62,10 @@ test('shares and demand are formatted for the language', () => {
   assert.equal(formatShare(0.8734, 'zh-CN'), '87.3%');
   assert.equal(formatShare(1, 'en'), '100.0%');
   assert.equal(formatShare(0.5, 'en', 0), '50%');
+  assert.equal(formatShare(0.99996, 'en'), '99.9%'); // rounded down: not all demand is covered
+  assert.equal(formatShare(0.8736, 'en'), '87.3%');
+  assert.equal(formatShare(0.7, 'en', 0), '70%'); // 0.7 * 100 = 70.00000000000001 stays 70
+  assert.equal(formatShare(0.29, 'en'), '29.0%'); // 0.29 * 1000 = 289.99999999999994 stays 29.0
   assert.equal(formatShare(null, 'en'), '—');
   assert.equal(formatDemand(12.345, 'en'), '12.3');
   assert.equal(formatDemand(12345.6, 'en'), '12,346');

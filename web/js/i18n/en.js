@@ -152,7 +152,7 @@ export default Object.freeze({
   'gaps.hint': 'Ranked by the demand they hold; click to show on the map',
   'gaps.item': 'Gap {rank}',
   'gaps.demand': 'Demand {demand}',
-  'gaps.cells': '{n} cells',
+  'gaps.cells': 'cells: {n}',
   'gaps.maxMinutes': 'worst {minutes}',
   'gaps.none': 'No coverage gaps',
   'cell.title': 'Demand cell',

@@ -295,8 +295,13 @@ export function createCoverageCellLayer(map, { onCellClick } = {}) {
     }
     rings = next;
     cells = [...next.values()];
+    if (cells.length === 0) {
+      attach(false);
+    }
     cellSet.setCells(cells);
-    attach(cells.length > 0);
+    if (cells.length > 0) {
+      attach(true);
+    }
     pane.dataset.count = String(cells.length);
     return cells.length;
   }
@@ -308,6 +313,9 @@ export function createCoverageCellLayer(map, { onCellClick } = {}) {
     } else if (!on && group.hasLayer(cellSet)) {
       group.removeLayer(cellSet);
       map.removeLayer(renderer);
+      // Leaflet 1.9.4's canvas cancels its pending frame on removal but keeps the frame's id, and then never asks for
+      // another one after being added again: the cells would stay undrawn until the map moves
+      renderer._redrawRequest = null;
     }
   }
 
@@ -315,8 +323,8 @@ export function createCoverageCellLayer(map, { onCellClick } = {}) {
   function clear() {
     rings = new Map();
     cells = [];
-    cellSet.setCells(cells);
     attach(false);
+    cellSet.setCells(cells);
     pane.dataset.count = '0';
   }
 

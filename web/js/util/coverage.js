@@ -113,16 +113,21 @@ export function shareColor(share) {
   return index < 0 ? NO_DEMAND_COLOR : SHARE_CLASSES[index].color;
 }
 
-/** "87.3%" with one decimal (the language's percent format); "—" for a missing share. */
+/**
+ * "87.3%" with `digits` decimals (the language's percent format), rounded DOWN so that incomplete coverage never
+ * reads as 100 %; "—" for a missing share.
+ */
 export function formatShare(share, lang, digits = 1) {
   if (typeof share !== 'number' || !Number.isFinite(share)) {
     return '—';
   }
+  const scale = 100 * 10 ** digits;
+  const floored = Math.floor(share * scale + 1e-9) / scale;
   return new Intl.NumberFormat(lang, {
     style: 'percent',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(share);
+  }).format(floored);
 }
 
 /**
