@@ -48,6 +48,7 @@ public final class Main {
 
     private static int serve(Config config, boolean demo, PrintStream out) {
         Components c = Components.open(config);
+        c.networks().loadRecorded(c.regions().findAll().stream().map(dev.outpost.district.Region::code).toList());
         String defaultRegion = "demo";
         if (demo) {
             new DemoLoader(c).load(config.demoCityDir());
