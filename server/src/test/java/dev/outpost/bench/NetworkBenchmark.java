@@ -706,7 +706,7 @@ public final class NetworkBenchmark {
                 perAllMs / ours[2]);
 
         compareCells(network, group, mode, pgr, st, ce, stations, cells, cellSnap);
-        compareVertices(network, group, mode, pgr, stationVertex);
+        compareVertices(network, ds.name, group, mode, pgr, stationVertex);
     }
 
     /** (station, cell) pairs within 15 minutes: ours (snap to edges) against pgRouting (snap to vertices). */
@@ -766,7 +766,12 @@ public final class NetworkBenchmark {
 
     /** (station vertex, vertex) pairs within 15 minutes, both sides starting at the same vertex. */
     private void compareVertices(
-            RoadNetwork network, WorkerGroup group, TravelMode mode, PgRoutingBaseline pgr, long[] stationVertex)
+            RoadNetwork network,
+            String dataset,
+            WorkerGroup group,
+            TravelMode mode,
+            PgRoutingBaseline pgr,
+            long[] stationVertex)
             throws Exception {
         List<LatLon> positions = new ArrayList<>();
         List<long[]> ids = pgr.componentVertexIds(mode.code(), positions);
@@ -836,7 +841,7 @@ public final class NetworkBenchmark {
                 }
             }
         }
-        String tag = group.code() + "-" + mode.code();
+        String tag = dataset + "-" + group.code() + "-" + mode.code();
         Files.writeString(out.resolve("vertices-off-our-network-" + tag + ".csv"), offList, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("vertex-pairs-differing-" + tag + ".csv"), mismatches, StandardCharsets.UTF_8);
         System.out.printf(
