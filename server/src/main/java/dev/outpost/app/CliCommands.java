@@ -20,7 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The file commands of the launcher: {@code import}, {@code export}, {@code democity}, {@code solve}. */
+/** The file commands of the launcher: {@code import}, {@code export}, {@code democity}, {@code solve}, {@code report}. */
 final class CliCommands {
     private CliCommands() {}
 
@@ -178,6 +178,44 @@ final class CliCommands {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return 0;
+        }
+    }
+
+    static final String REPORT_USAGE = "usage: ./outpost report --region CODE --area CODE --format pdf|xlsx --out FILE"
+            + " [--group rider|ride_hailing|truck]";
+
+    /** Writes the review report of a district or subdistrict to a file. */
+    static int report(Config config, String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> o = options(args, 0);
+        if (o.containsKey("help")
+                || o.containsKey("file")
+                || !o.containsKey("region")
+                || !o.containsKey("area")
+                || !o.containsKey("out")) {
+            err.println(REPORT_USAGE);
+            return 2;
+        }
+        dev.outpost.report.ReportFormat format =
+                dev.outpost.report.ReportFormat.parse(o.getOrDefault("format", "pdf"));
+        dev.outpost.demand.WorkerGroup group = dev.outpost.demand.WorkerGroup.parse(o.getOrDefault("group", "rider"));
+        Path target = Path.of(o.get("out"));
+        try (Components c = Components.open(config)) {
+            c.networks().loadRecorded(List.of(o.get("region")));
+            dev.outpost.report.ReportService.Report r;
+            try {
+                r = c.reports().make(o.get("region"), o.get("area"), group, format);
+            } catch (dev.outpost.common.NotFoundException | dev.outpost.report.ReportUnavailableException e) {
+                err.println("error: " + e.getMessage());
+                return e instanceof dev.outpost.common.NotFoundException ? 2 : 1;
+            }
+            try {
+                Files.write(target, r.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target, e);
+            }
+            out.printf(java.util.Locale.ROOT, "report of %s written to %s (%d bytes)%n", o.get("area"), target,
+                    r.bytes().length);
             return 0;
         }
     }
