@@ -94,8 +94,8 @@ public final class AreaMapRenderer {
                 }
                 g.setClip(null);
             }
-            g.setColor(new Color(0x5f6368));
-            g.setStroke(new BasicStroke(1.2f));
+            g.setColor(new Color(0x3c4043));
+            g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 5f}, 0f));
             for (District child : map.children()) {
                 g.draw(shape(child.boundary(), proj));
             }
