@@ -24,9 +24,10 @@ import java.util.Map;
 final class CliCommands {
     private CliCommands() {}
 
-    static final String IMPORT_USAGE = "usage: ./outpost import stations|districts|network --region CODE [--region-name NAME]"
-            + " [--crs wgs84|cgcs2000|gcj02|bd09] [--dry-run] [--parent-name-field F] [--name-field F]"
-            + " [--population-field F] [--code-field F] FILE";
+    static final String IMPORT_USAGE =
+            "usage: ./outpost import stations|districts|network --region CODE [--region-name NAME]"
+                    + " [--crs wgs84|cgcs2000|gcj02|bd09] [--dry-run] [--parent-name-field F] [--name-field F]"
+                    + " [--population-field F] [--code-field F] FILE";
 
     /** Parses {@code --key value} pairs and flags; the last bare word is the file. */
     static Map<String, String> options(String[] args, int from) {
@@ -118,8 +119,14 @@ final class CliCommands {
             }
             var network = c.networks().importOsm(region, Path.of(o.get("file")));
             var info = network.info();
-            out.printf(java.util.Locale.ROOT, "network of region %s: %s, %d nodes, %d edges (sha256 %s)%n", region,
-                    info.sourceFileName(), info.nodeCount(), info.edgeCount(), info.sourceSha256());
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "network of region %s: %s, %d nodes, %d edges (sha256 %s)%n",
+                    region,
+                    info.sourceFileName(),
+                    info.nodeCount(),
+                    info.edgeCount(),
+                    info.sourceSha256());
             c.coverage().invalidate(region);
             return 0;
         }
@@ -196,8 +203,7 @@ final class CliCommands {
             err.println(REPORT_USAGE);
             return 2;
         }
-        dev.outpost.report.ReportFormat format =
-                dev.outpost.report.ReportFormat.parse(o.getOrDefault("format", "pdf"));
+        dev.outpost.report.ReportFormat format = dev.outpost.report.ReportFormat.parse(o.getOrDefault("format", "pdf"));
         dev.outpost.demand.WorkerGroup group = dev.outpost.demand.WorkerGroup.parse(o.getOrDefault("group", "rider"));
         Path target = Path.of(o.get("out"));
         try (Components c = Components.open(config)) {
@@ -214,7 +220,11 @@ final class CliCommands {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target, e);
             }
-            out.printf(java.util.Locale.ROOT, "report of %s written to %s (%d bytes)%n", o.get("area"), target,
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "report of %s written to %s (%d bytes)%n",
+                    o.get("area"),
+                    target,
                     r.bytes().length);
             return 0;
         }

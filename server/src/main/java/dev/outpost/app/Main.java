@@ -38,7 +38,8 @@ public final class Main {
                 case "solve" -> CliCommands.solve(rest, out, err);
                 case "report" -> CliCommands.report(Config.fromEnvironment(env), rest, out, err);
                 default -> {
-                    err.println("unknown command '" + cmd + "'; expected serve, demo, import, export, solve, democity, report");
+                    err.println("unknown command '" + cmd
+                            + "'; expected serve, demo, import, export, solve, democity, report");
                     yield 2;
                 }
             };
@@ -50,7 +51,10 @@ public final class Main {
 
     private static int serve(Config config, boolean demo, PrintStream out) {
         Components c = Components.open(config);
-        c.networks().loadRecorded(c.regions().findAll().stream().map(dev.outpost.district.Region::code).toList());
+        c.networks()
+                .loadRecorded(c.regions().findAll().stream()
+                        .map(dev.outpost.district.Region::code)
+                        .toList());
         String defaultRegion = "demo";
         if (demo) {
             new DemoLoader(c).load(config.demoCityDir());

@@ -77,7 +77,9 @@ final class ReviewJson {
         m.put("regionName", r.regionName());
         m.put("generatedAt", r.generatedAt().toString());
         m.put("focusGroup", r.focusGroup().code());
-        m.put("bbox", new double[] {r.bbox().minLon(), r.bbox().minLat(), r.bbox().maxLon(), r.bbox().maxLat()});
+        m.put("bbox", new double[] {
+            r.bbox().minLon(), r.bbox().minLat(), r.bbox().maxLon(), r.bbox().maxLat()
+        });
         m.put("area", headline(r.area()));
         m.put("childLevel", r.childLevel() == null ? null : r.childLevel().code());
         m.put("children", r.children().stream().map(ReviewJson::headline).toList());
@@ -147,7 +149,9 @@ final class ReviewJson {
             p.put("visitsPerDay", s.visitsPerDay() == null ? null : CoverageJson.round(s.visitsPerDay(), 3));
             p.put("littleUsed", s.littleUsed());
             p.put("reasons", s.reasons());
-            p.put("demandWithinLimit", s.demandWithinLimit() == null ? null : CoverageJson.round(s.demandWithinLimit(), 3));
+            p.put(
+                    "demandWithinLimit",
+                    s.demandWithinLimit() == null ? null : CoverageJson.round(s.demandWithinLimit(), 3));
             p.put("sharedDemand", s.sharedDemand() == null ? null : CoverageJson.round(s.sharedDemand(), 3));
             p.put("overlapShare", s.overlapShare() == null ? null : CoverageJson.share(s.overlapShare()));
             stations.add(p);

@@ -95,7 +95,8 @@ public final class AreaMapRenderer {
                 g.setClip(null);
             }
             g.setColor(new Color(0x3c4043));
-            g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 5f}, 0f));
+            g.setStroke(new BasicStroke(
+                    2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 5f}, 0f));
             for (District child : map.children()) {
                 g.draw(shape(child.boundary(), proj));
             }
@@ -107,8 +108,7 @@ public final class AreaMapRenderer {
                 double[] p = proj.apply(s.location().lon(), s.location().lat());
                 Ellipse2D dot = new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r);
                 boolean little = s.id() != null && map.littleUsedStationIds().contains(s.id());
-                g.setColor(
-                        little ? LITTLE_USED : s.status() == StationStatus.OPEN ? STATION_OPEN : STATION_OTHER);
+                g.setColor(little ? LITTLE_USED : s.status() == StationStatus.OPEN ? STATION_OPEN : STATION_OTHER);
                 g.fill(dot);
                 g.setColor(Color.WHITE);
                 g.setStroke(new BasicStroke(1.2f));

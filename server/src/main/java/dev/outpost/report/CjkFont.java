@@ -30,7 +30,8 @@ public final class CjkFont {
     /** The message when no font is found: what to install. */
     static final String MISSING = "no CJK TrueType font is installed, so Chinese text cannot be embedded in the PDF;"
             + " install Debian's fonts-wqy-microhei (apt-get install fonts-wqy-microhei) or fonts-wqy-zenhei, or set "
-            + ENV + " to a .ttf/.ttc file with TrueType outlines (CFF fonts such as Noto CJK cannot be subset by PDFBox)";
+            + ENV
+            + " to a .ttf/.ttc file with TrueType outlines (CFF fonts such as Noto CJK cannot be subset by PDFBox)";
 
     private CjkFont() {}
 

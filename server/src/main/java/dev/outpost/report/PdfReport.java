@@ -60,8 +60,8 @@ public final class PdfReport {
                     PdfLayout p = new PdfLayout(
                             doc,
                             ttf,
-                            "前哨 Outpost · " + review.regionName() + " · " + review.area().name() + " · "
-                                    + DAY.format(at));
+                            "前哨 Outpost · " + review.regionName() + " · "
+                                    + review.area().name() + " · " + DAY.format(at));
                     content(p, review, png, at);
                     p.close();
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,7 +70,8 @@ public final class PdfReport {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the PDF report of " + review.area().code(), e);
+            throw new UncheckedIOException(
+                    "could not write the PDF report of " + review.area().code(), e);
         }
     }
 
@@ -79,31 +80,36 @@ public final class PdfReport {
         WorkerGroup focus = r.focusGroup();
         p.heading(a.name() + " 驿站覆盖评估报告", 20);
         p.line("Coverage review of " + a.name() + " (" + a.level().code() + " " + a.code() + ")", 10, Color.DARK_GRAY);
-        p.line(r.regionName() + " · " + a.level().labelZh() + " · 代码 " + a.code()
-                        + (a.population() == null ? "" : " · 人口 " + a.population()), 10, Color.DARK_GRAY);
+        p.line(
+                r.regionName() + " · " + a.level().labelZh() + " · 代码 " + a.code()
+                        + (a.population() == null ? "" : " · 人口 " + a.population()),
+                10,
+                Color.DARK_GRAY);
         p.line("报告日期 " + DAY.format(at) + "（生成于 " + MINUTE.format(at) + " 北京时间）", 10, Color.DARK_GRAY);
         p.space(4);
         p.image(png, PdfLayout.CONTENT_WIDTH, 330);
-        List<Color> colours = new ArrayList<>(Arrays.asList(AreaMapRenderer.CLASS_COLORS).subList(0, 5));
+        List<Color> colours =
+                new ArrayList<>(Arrays.asList(AreaMapRenderer.CLASS_COLORS).subList(0, 5));
         colours.add(AreaMapRenderer.UNREACHABLE);
         colours.add(AreaMapRenderer.STATION_OPEN);
         colours.add(AreaMapRenderer.LITTLE_USED);
-        p.legend(
-                colours,
-                List.of("≤5 分钟", "≤10", "≤15", "≤20", "≤30", "无法到达", "运营站点", "低使用站点"),
-                8);
+        p.legend(colours, List.of("≤5 分钟", "≤10", "≤15", "≤20", "≤30", "无法到达", "运营站点", "低使用站点"), 8);
         p.line("地图：" + ReportText.group(focus) + "需求网格按到最近服务站点的骑行/驾车时间着色；细线为下辖区域边界。", 8, Color.GRAY);
 
         p.heading("主要指标 Key figures", 13);
         Boolean stationsOk = a.meetsStationTarget();
-        p.line("运营站点 " + a.openStations() + " 个"
+        p.line(
+                "运营站点 " + a.openStations() + " 个"
                         + (a.minStationsTarget() == null
                                 ? "（无站点目标）"
-                                : "，目标 " + ReportText.number(a.minStationsTarget()) + " 个：" + ReportText.yesNo(stationsOk)),
-                11, Color.BLACK);
+                                : "，目标 " + ReportText.number(a.minStationsTarget()) + " 个："
+                                        + ReportText.yesNo(stationsOk)),
+                11,
+                Color.BLACK);
         GroupReview fg = r.group(focus).orElseThrow();
         if (fg.available()) {
-            p.line(ReportText.group(focus) + " 15 分钟覆盖率 " + ReportText.percent(fg.share(15))
+            p.line(
+                    ReportText.group(focus) + " 15 分钟覆盖率 " + ReportText.percent(fg.share(15))
                             + (a.coverage15Target() == null
                                     ? ""
                                     : "，目标 " + ReportText.percent(a.coverage15Target()) + "："
@@ -114,7 +120,8 @@ public final class PdfReport {
             p.line(ReportText.group(focus) + " 覆盖率：无数据（" + fg.unavailableReason() + "）", 11, Color.BLACK);
         }
         List<StationUse> little = r.usage().littleUsed();
-        p.line(r.usage().recorded()
+        p.line(
+                r.usage().recorded()
                         ? "低使用站点 " + little.size() + " 个（日均到访少于 "
                                 + ReportText.number(r.usage().thresholdVisitsPerDay()) + " 次或处于全市后四分之一）"
                         : "暂无签到数据，未评估站点使用情况",
@@ -160,11 +167,7 @@ public final class PdfReport {
                 Integer.toString(a.stations().withStatus(StationStatus.PLANNED)),
                 Integer.toString(a.stations().withStatus(StationStatus.CLOSED)),
                 Integer.toString(a.stations().total())));
-        p.table(
-                List.of("类型", "运营中", "规划中", "已关闭", "合计"),
-                rows,
-                new float[] {0.32f, 0.17f, 0.17f, 0.17f, 0.17f},
-                9);
+        p.table(List.of("类型", "运营中", "规划中", "已关闭", "合计"), rows, new float[] {0.32f, 0.17f, 0.17f, 0.17f, 0.17f}, 9);
 
         if (r.childLevel() != null && !r.children().isEmpty()) {
             p.heading("下辖" + r.childLevel().labelZh() + " Subareas", 13);
@@ -205,7 +208,11 @@ public final class PdfReport {
         if (!r.usage().recorded()) {
             p.line("暂无签到数据（no check-in data）：未标记低使用站点；下表仅列出服务圈重叠情况。", 10, Color.DARK_GRAY);
         } else {
-            p.line("统计期 " + DAY.format(r.usage().from()) + " 至 " + DAY.format(r.usage().to()), 10, Color.DARK_GRAY);
+            p.line(
+                    "统计期 " + DAY.format(r.usage().from()) + " 至 "
+                            + DAY.format(r.usage().to()),
+                    10,
+                    Color.DARK_GRAY);
         }
         rows = new ArrayList<>();
         for (StationUse u : r.usage().stations()) {
@@ -235,15 +242,17 @@ public final class PdfReport {
             for (GapReview g : r.gaps()) {
                 String sites = g.proposedSites().isEmpty()
                         ? "暂无"
-                        : g.proposedSites().stream()
-                                .map(PdfReport::siteLabel)
-                                .collect(Collectors.joining("、"));
+                        : g.proposedSites().stream().map(PdfReport::siteLabel).collect(Collectors.joining("、"));
                 rows.add(List.of(
                         Integer.toString(g.rank()),
                         ReportText.number(g.demandInArea()),
                         Integer.toString(g.cellsInArea()),
                         ReportText.minutes(g.minMinutes()),
-                        String.format(Locale.ROOT, "%.5f, %.5f", g.centre().lat(), g.centre().lon()),
+                        String.format(
+                                Locale.ROOT,
+                                "%.5f, %.5f",
+                                g.centre().lat(),
+                                g.centre().lon()),
                         sites));
             }
             p.table(

@@ -45,7 +45,8 @@ public final class ReportService {
         byte[] bytes = format == ReportFormat.PDF
                 ? PdfReport.write(review, reviews.map(review), font, zone)
                 : XlsxReport.write(review, zone);
-        String day = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).format(review.generatedAt().atZone(zone));
+        String day = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT)
+                .format(review.generatedAt().atZone(zone));
         String safeCode = areaCode.replaceAll("[^A-Za-z0-9_-]", "_");
         return new Report("review-" + safeCode + "-" + day + "." + format.extension(), format, bytes);
     }

@@ -127,8 +127,8 @@ public final class XlsxReport {
                 a.stations().withStatus(StationStatus.CLOSED),
                 a.stations().total()));
         stations.add(Arrays.asList("min_stations", "站点目标", a.minStationsTarget(), null, null, null));
-        sheets.add(new XlsxWriter.Sheet(
-                STATIONS, List.of("kind", "类型", "open", "planned", "closed", "total"), stations));
+        sheets.add(
+                new XlsxWriter.Sheet(STATIONS, List.of("kind", "类型", "open", "planned", "closed", "total"), stations));
 
         List<String> subHeader = new ArrayList<>(List.of(
                 "code", "名称", "level", "population", "open_stations", "all_stations", "min_stations", "target_15min"));
@@ -194,7 +194,8 @@ public final class XlsxReport {
         List<List<?>> trend = new ArrayList<>();
         for (GroupReview g : r.groups()) {
             for (TrendPoint t : g.trend()) {
-                trend.add(Arrays.asList(g.group().code(), t.date(), t.runId(), t.demand(), t.covered15(), num(t.share15())));
+                trend.add(Arrays.asList(
+                        g.group().code(), t.date(), t.runId(), t.demand(), t.covered15(), num(t.share15())));
             }
         }
         sheets.add(new XlsxWriter.Sheet(

@@ -3,9 +3,9 @@ package dev.outpost.review;
 import dev.outpost.common.ConflictException;
 import dev.outpost.common.NotFoundException;
 import dev.outpost.coverage.AreaCoverage;
+import dev.outpost.coverage.AreaIndex;
 import dev.outpost.coverage.CellOutcome;
 import dev.outpost.coverage.CellStatus;
-import dev.outpost.coverage.AreaIndex;
 import dev.outpost.coverage.CoverageRunInfo;
 import dev.outpost.coverage.CoverageService;
 import dev.outpost.coverage.CoverageSummary;
@@ -90,8 +90,7 @@ public final class ReviewService {
      * @throws NotFoundException naming the code
      */
     public Region region(String regionCode) {
-        return regions.find(regionCode)
-                .orElseThrow(() -> new NotFoundException("unknown region '" + regionCode + "'"));
+        return regions.find(regionCode).orElseThrow(() -> new NotFoundException("unknown region '" + regionCode + "'"));
     }
 
     /**
@@ -176,7 +175,8 @@ public final class ReviewService {
             resolution = coverage.resolution(review.regionCode(), g);
             HexGrid grid = new HexGrid(resolution);
             List<CellOutcome> all = coverage.cells(review.regionCode(), g, review.bbox());
-            boolean[] inside = ctx.inArea(area, all.stream().map(c -> grid.centre(c.cell())).toList());
+            boolean[] inside = ctx.inArea(
+                    area, all.stream().map(c -> grid.centre(c.cell())).toList());
             for (int i = 0; i < all.size(); i++) {
                 if (inside[i]) {
                     CellOutcome c = all.get(i);
@@ -229,7 +229,11 @@ public final class ReviewService {
             for (AreaCoverage a : s.breakdown().areas()) {
                 if (a.code().equals(area.code())) {
                     out.add(new TrendPoint(
-                            e.getKey(), r.id(), r.createdAt(), a.totals().demand(), a.totals().covered15()));
+                            e.getKey(),
+                            r.id(),
+                            r.createdAt(),
+                            a.totals().demand(),
+                            a.totals().covered15()));
                 }
             }
         }
@@ -253,7 +257,9 @@ public final class ReviewService {
                 }
             }
             for (DailyVisits v : usage.dailyVisits(region, from, to)) {
-                if (open.contains(v.stationId()) && !v.date().isBefore(from) && !v.date().isAfter(to)) {
+                if (open.contains(v.stationId())
+                        && !v.date().isBefore(from)
+                        && !v.date().isAfter(to)) {
                     perDay.merge(v.stationId(), (double) v.visits(), Double::sum);
                 }
             }
@@ -322,8 +328,8 @@ public final class ReviewService {
         HexGrid grid = new HexGrid(coverage.resolution(region, g));
         List<CellOutcome> uncovered =
                 coverage.cells(region, g, bbox, EnumSet.of(CellStatus.GAP, CellStatus.UNREACHABLE));
-        boolean[] inside =
-                ctx.inArea(area, uncovered.stream().map(c -> grid.centre(c.cell())).toList());
+        boolean[] inside = ctx.inArea(
+                area, uncovered.stream().map(c -> grid.centre(c.cell())).toList());
         Map<Long, Double> inAreaWeight = new HashMap<>();
         for (int i = 0; i < uncovered.size(); i++) {
             if (inside[i]) {

@@ -74,7 +74,8 @@ class ReviewReportTest {
         assertThat(list).hasSize(3);
         int children = 0;
         for (JsonNode d : list) {
-            AreaReview r = app.components().review().review("demo", d.get("code").asText(), WorkerGroup.RIDER);
+            AreaReview r =
+                    app.components().review().review("demo", d.get("code").asText(), WorkerGroup.RIDER);
             children += dev.outpost.review.RollUpAccess.check(r);
             // the JSON carries the same figures as the domain
             assertThat(d.at("/coverage/rider/demand").asDouble())
@@ -110,7 +111,9 @@ class ReviewReportTest {
         assertThat(r.at("/reports/pdf").asText()).isEqualTo("/api/reports/449901.pdf?region=demo&group=rider");
 
         // two runs on the same day make one trend point: the later run, with today's share
-        assertThat(app.send("POST", "/api/coverage/runs?region=demo&group=rider", null).statusCode()).isEqualTo(201);
+        assertThat(app.send("POST", "/api/coverage/runs?region=demo&group=rider", null)
+                        .statusCode())
+                .isEqualTo(201);
         var second = app.send("POST", "/api/coverage/runs?region=demo&group=rider", null);
         assertThat(second.statusCode()).isEqualTo(201);
         long lastRun = M.readTree(second.body()).get("runId").asLong();
@@ -125,13 +128,16 @@ class ReviewReportTest {
     void pdfTextHoldsTheDistrictsNameAndItsCoverageAsTheReportWritesIt() throws Exception {
         assumeFont();
         var res = app.getBytes("/api/reports/" + HEXI + ".pdf?region=demo&group=rider");
-        assertThat(res.statusCode()).as(new String(res.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(res.statusCode())
+                .as(new String(res.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(res.headers().firstValue("Content-Disposition").orElse("")).contains("review-449901-");
         assertThat(new String(res.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         String text = pdfText(res.body());
         AreaReview review = app.components().review().review("demo", HEXI, WorkerGroup.RIDER);
-        String share = ReportText.percent(review.group(WorkerGroup.RIDER).orElseThrow().share(15));
+        String share =
+                ReportText.percent(review.group(WorkerGroup.RIDER).orElseThrow().share(15));
         assertThat(text).contains("河西区").contains("驿站覆盖评估报告");
         assertThat(text).contains("15 分钟覆盖率 " + share);
         // the subdistricts' names are in their table
@@ -171,8 +177,10 @@ class ReviewReportTest {
             Sheet stations = wb.getSheet(XlsxReport.STATIONS);
             Row total = stations.getRow(6);
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("total");
-            assertThat((int) total.getCell(2).getNumericCellValue()).isEqualTo(json.at("/area/stations/open").asInt());
-            assertThat((int) total.getCell(5).getNumericCellValue()).isEqualTo(json.at("/area/stations/total").asInt());
+            assertThat((int) total.getCell(2).getNumericCellValue())
+                    .isEqualTo(json.at("/area/stations/open").asInt());
+            assertThat((int) total.getCell(5).getNumericCellValue())
+                    .isEqualTo(json.at("/area/stations/total").asInt());
 
             Sheet subs = wb.getSheet(XlsxReport.SUBAREAS);
             Map<String, JsonNode> children = new HashMap<>();
@@ -183,8 +191,10 @@ class ReviewReportTest {
                     continue;
                 }
                 JsonNode c = children.get(row.getCell(0).getStringCellValue());
-                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(c.get("name").asText());
-                assertThat((int) row.getCell(4).getNumericCellValue()).isEqualTo(c.at("/stations/open").asInt());
+                assertThat(row.getCell(1).getStringCellValue())
+                        .isEqualTo(c.get("name").asText());
+                assertThat((int) row.getCell(4).getNumericCellValue())
+                        .isEqualTo(c.at("/stations/open").asInt());
                 assertThat(row.getCell(8).getNumericCellValue())
                         .isCloseTo(c.at("/coverage/rider/demand").asDouble(), within(1e-3));
                 assertThat(row.getCell(10).getNumericCellValue())
@@ -209,7 +219,8 @@ class ReviewReportTest {
         assertThat(unknownRegion.body()).contains("atlantis");
         assertThat(app.get("/api/reports/999999.pdf?region=demo").statusCode()).isEqualTo(404);
         assertThat(app.get("/api/reports/999999.xlsx?region=demo").statusCode()).isEqualTo(404);
-        assertThat(app.get("/api/reports/" + HEXI + ".xlsx?region=atlantis").statusCode()).isEqualTo(404);
+        assertThat(app.get("/api/reports/" + HEXI + ".xlsx?region=atlantis").statusCode())
+                .isEqualTo(404);
         var badFormat = app.get("/api/reports/" + HEXI + ".docx?region=demo");
         assertThat(badFormat.statusCode()).isEqualTo(400);
         assertThat(badFormat.body()).contains("docx");
@@ -219,21 +230,30 @@ class ReviewReportTest {
         var badGroup = app.get("/api/review?region=demo&area=" + HEXI + "&group=pilots");
         assertThat(badGroup.statusCode()).isEqualTo(400);
         assertThat(badGroup.body()).contains("pilots");
-        assertThat(app.get("/api/review/areas?region=demo&level=county-ish").statusCode()).isEqualTo(400);
-        assertThat(app.get("/api/review/areas?region=demo&level=subdistrict&parent=nope").statusCode())
+        assertThat(app.get("/api/review/areas?region=demo&level=county-ish").statusCode())
+                .isEqualTo(400);
+        assertThat(app.get("/api/review/areas?region=demo&level=subdistrict&parent=nope")
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void commandLineWritesTheReports() throws Exception {
         Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", app.db().jdbcUrl() + "?user=" + app.db().user() + "&password=" + app.db().password());
-        env.put("OUTPOST_VAR", TestApp.repoRoot().resolve("server/target/test-var").toString());
+        env.put(
+                "DATABASE_URL",
+                app.db().jdbcUrl() + "?user=" + app.db().user() + "&password="
+                        + app.db().password());
+        env.put(
+                "OUTPOST_VAR",
+                TestApp.repoRoot().resolve("server/target/test-var").toString());
         Path xlsx = tmp.resolve("hedong.xlsx");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(
-                new String[] {"report", "--region", "demo", "--area", "449902", "--format", "xlsx", "--out", xlsx.toString()},
+                new String[] {
+                    "report", "--region", "demo", "--area", "449902", "--format", "xlsx", "--out", xlsx.toString()
+                },
                 env,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -244,8 +264,17 @@ class ReviewReportTest {
         }
         err.reset();
         code = Main.run(
-                new String[] {"report", "--region", "demo", "--area", "000000", "--format", "pdf", "--out",
-                    tmp.resolve("x.pdf").toString()},
+                new String[] {
+                    "report",
+                    "--region",
+                    "demo",
+                    "--area",
+                    "000000",
+                    "--format",
+                    "pdf",
+                    "--out",
+                    tmp.resolve("x.pdf").toString()
+                },
                 env,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -137,8 +137,8 @@ class BeijingReviewTest {
     }
 
     static void add(JooqStationRepository repo, String name, StationKind kind, StationStatus status, LatLon at) {
-        Station s = repo.insert(new Station(
-                null, "beijing", name, kind, name, null, null, null, null, null, null, status, at));
+        Station s = repo.insert(
+                new Station(null, "beijing", name, kind, name, null, null, null, null, null, null, status, at));
         stationIds.put(name, s.id());
     }
 
@@ -157,8 +157,8 @@ class BeijingReviewTest {
         public List<DailyVisits> dailyVisits(String regionCode, LocalDate from, LocalDate to) {
             assertThat(from).isEqualTo(LocalDate.of(2026, 10, 23));
             assertThat(to).isEqualTo(LocalDate.of(2026, 11, 19));
-            Map<String, Integer> perDay = Map.of(
-                    "BUPT", 10, "THU", 2, "CAU", 4, "CAU2", 20, "Chaoyang", 6, "Dongcheng", 8, "Fengtai", 30);
+            Map<String, Integer> perDay =
+                    Map.of("BUPT", 10, "THU", 2, "CAU", 4, "CAU2", 20, "Chaoyang", 6, "Dongcheng", 8, "Fengtai", 30);
             List<DailyVisits> out = new ArrayList<>();
             for (Map.Entry<String, Integer> e : perDay.entrySet()) {
                 for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -210,7 +210,8 @@ class BeijingReviewTest {
         // the district list for the choropleth carries the same figures
         List<AreaHeadline> list = reviews.areas("beijing", AreaLevel.DISTRICT, null);
         assertThat(list).hasSize(all.size());
-        AreaHeadline hd = list.stream().filter(h -> h.code().equals(haidian)).findFirst().orElseThrow();
+        AreaHeadline hd =
+                list.stream().filter(h -> h.code().equals(haidian)).findFirst().orElseThrow();
         AreaReview review = reviews.review("beijing", haidian, WorkerGroup.RIDER);
         assertThat(hd.coverage().get(WorkerGroup.RIDER).covered15())
                 .isEqualTo(review.area().coverage().get(WorkerGroup.RIDER).covered15());
@@ -226,7 +227,8 @@ class BeijingReviewTest {
         // 5 open in the pockets + the planned one are in Haidian
         assertThat(r.area().stations().withStatus(StationStatus.OPEN)).isEqualTo(5);
         assertThat(r.area().stations().withStatus(StationStatus.PLANNED)).isEqualTo(1);
-        assertThat(r.area().stations().count(StationKind.WARM_BEE_STATION, StationStatus.OPEN)).isEqualTo(2);
+        assertThat(r.area().stations().count(StationKind.WARM_BEE_STATION, StationStatus.OPEN))
+                .isEqualTo(2);
         GroupReview rider = r.group(WorkerGroup.RIDER).orElseThrow();
         assertThat(rider.available()).isTrue();
         // riders are covered only inside the pockets: some, but a small share of the district
@@ -244,10 +246,8 @@ class BeijingReviewTest {
         assertThat(byName.get("PKU").visitsPerDay()).isEqualTo(0.0);
         assertThat(byName.get("THU").visitsPerDay()).isEqualTo(2.0);
         assertThat(byName.get("CAU").visitsPerDay()).isEqualTo(4.0);
-        assertThat(byName.get("PKU").reasons())
-                .containsExactly(StationUse.BELOW_THRESHOLD, StationUse.BOTTOM_QUARTILE);
-        assertThat(byName.get("THU").reasons())
-                .containsExactly(StationUse.BELOW_THRESHOLD, StationUse.BOTTOM_QUARTILE);
+        assertThat(byName.get("PKU").reasons()).containsExactly(StationUse.BELOW_THRESHOLD, StationUse.BOTTOM_QUARTILE);
+        assertThat(byName.get("THU").reasons()).containsExactly(StationUse.BELOW_THRESHOLD, StationUse.BOTTOM_QUARTILE);
         assertThat(byName.get("CAU").littleUsed()).isFalse();
         assertThat(byName.get("BUPT").littleUsed()).isFalse();
         assertThat(u.littleUsed()).extracting(StationUse::name).containsExactly("PKU", "THU");
@@ -255,7 +255,8 @@ class BeijingReviewTest {
         assertThat(byName.get("CAU2").demandWithinLimit()).isNull();
         // PKU and THU are about 1 km apart on connected streets: their circles share demand
         assertThat(byName.get("PKU").sharedDemand()).isPositive();
-        assertThat(byName.get("PKU").sharedDemand()).isLessThanOrEqualTo(byName.get("PKU").demandWithinLimit());
+        assertThat(byName.get("PKU").sharedDemand())
+                .isLessThanOrEqualTo(byName.get("PKU").demandWithinLimit());
         // BUPT's pocket has no other rider station: it shares nothing
         assertThat(byName.get("BUPT").sharedDemand()).isEqualTo(0.0);
     }
@@ -263,9 +264,12 @@ class BeijingReviewTest {
     @Test
     void gapsInHaidianAreRankedByTheirDemandInsideAndMatchProposedSites() {
         AreaReview r = reviews.review("beijing", haidian, WorkerGroup.RIDER);
-        assertThat(r.gaps()).isNotEmpty().hasSizeLessThanOrEqualTo(ReviewSettings.defaults().gapCount());
+        assertThat(r.gaps())
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(ReviewSettings.defaults().gapCount());
         for (int i = 1; i < r.gaps().size(); i++) {
-            assertThat(r.gaps().get(i).demandInArea()).isLessThanOrEqualTo(r.gaps().get(i - 1).demandInArea());
+            assertThat(r.gaps().get(i).demandInArea())
+                    .isLessThanOrEqualTo(r.gaps().get(i - 1).demandInArea());
         }
         GapReview first = r.gaps().get(0);
         assertThat(first.rank()).isEqualTo(1);
@@ -300,7 +304,8 @@ class BeijingReviewTest {
 
     @Test
     void bottomQuartileIsTheNearestRankValue() {
-        assertThat(ReviewService.bottomQuartile(List.of(30.0, 0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 20.0), 8)).isEqualTo(2.0);
+        assertThat(ReviewService.bottomQuartile(List.of(30.0, 0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 20.0), 8))
+                .isEqualTo(2.0);
         // 9 values: ⌈9/4⌉ = 3rd smallest
         assertThat(ReviewService.bottomQuartile(List.of(9.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0), 8))
                 .isEqualTo(3.0);

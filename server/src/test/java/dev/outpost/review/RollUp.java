@@ -52,7 +52,9 @@ final class RollUp {
             }
             double eps = 1e-9 * Math.max(1, t.demand());
             assertThat(cells).as("%s %s cells", a.name(), g.code()).isEqualTo(t.cellCount());
-            assertThat(stations).as("%s %s serving stations", a.name(), g.code()).isEqualTo(t.stationCount());
+            assertThat(stations)
+                    .as("%s %s serving stations", a.name(), g.code())
+                    .isEqualTo(t.stationCount());
             assertThat(demand).as("%s %s demand", a.name(), g.code()).isCloseTo(t.demand(), within(eps));
             assertThat(c5).as("%s %s 5 min", a.name(), g.code()).isCloseTo(t.covered5(), within(eps));
             assertThat(c10).as("%s %s 10 min", a.name(), g.code()).isCloseTo(t.covered10(), within(eps));
