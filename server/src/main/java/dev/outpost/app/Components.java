@@ -7,22 +7,30 @@ import dev.outpost.coverage.ServingRules;
 import dev.outpost.demand.DemandRepository;
 import dev.outpost.demand.DemandService;
 import dev.outpost.district.DistrictRepository;
+import dev.outpost.district.RegionRepository;
 import dev.outpost.http.CoverageRoutes;
 import dev.outpost.http.DemandRoutes;
-import dev.outpost.http.IsochroneRoutes;
-import dev.outpost.network.NetworkSettings;
-import dev.outpost.network.graphhopper.OsmPoiSource;
-import dev.outpost.station.StationListener;
-import dev.outpost.store.JooqCoverageRepository;
-import dev.outpost.store.JooqDemandRepository;
-import dev.outpost.district.RegionRepository;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
+import dev.outpost.http.IsochroneRoutes;
+import dev.outpost.http.ReportRoutes;
+import dev.outpost.http.ReviewRoutes;
 import dev.outpost.imports.ImportService;
+import dev.outpost.network.NetworkSettings;
+import dev.outpost.network.graphhopper.OsmPoiSource;
+import dev.outpost.report.CjkFont;
+import dev.outpost.report.ReportService;
+import dev.outpost.review.ProposalSource;
+import dev.outpost.review.ReviewService;
+import dev.outpost.review.ReviewSettings;
+import dev.outpost.review.StationUsage;
 import dev.outpost.station.StationCatalog;
+import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
+import dev.outpost.store.JooqCoverageRepository;
+import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
 import dev.outpost.store.JooqRegionRepository;
@@ -47,6 +55,8 @@ public final class Components implements AutoCloseable {
     final Networks networks;
     final CoverageService coverage;
     final DemandService demand;
+    final ReviewService review;
+    final ReportService reports;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -70,6 +80,17 @@ public final class Components implements AutoCloseable {
                 ServingRules.defaults(),
                 CoverageSettings.defaults(),
                 clock);
+        // review: station use (rider check-ins) and proposals (planning scenarios) are plugged in here once they exist
+        this.review = new ReviewService(
+                coverage,
+                stationRepository,
+                districts,
+                regions,
+                StationUsage.none(),
+                ProposalSource.none(),
+                ReviewSettings.defaults(),
+                clock);
+        this.reports = new ReportService(review, () -> CjkFont.locate(System.getenv()));
         this.stations.addListener(new StationListener() {
             @Override
             public void saved(dev.outpost.station.Station station) {
@@ -110,7 +131,9 @@ public final class Components implements AutoCloseable {
                 params -> List.of(
                         new CoverageRoutes(coverage, params),
                         new IsochroneRoutes(coverage, params),
-                        new DemandRoutes(demand, params, config.maxUploadBytes())));
+                        new DemandRoutes(demand, params, config.maxUploadBytes()),
+                        new ReviewRoutes(review, params),
+                        new ReportRoutes(reports, params)));
         return HttpApp.create(settings, services);
     }
 
@@ -140,6 +163,14 @@ public final class Components implements AutoCloseable {
 
     public DemandService demand() {
         return demand;
+    }
+
+    public ReviewService review() {
+        return review;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     Networks networks() {
