@@ -1,14 +1,36 @@
 package dev.outpost.app;
 
+import dev.outpost.coverage.CoverageRepository;
+import dev.outpost.coverage.CoverageService;
+import dev.outpost.coverage.CoverageSettings;
+import dev.outpost.coverage.ServingRules;
+import dev.outpost.demand.DemandRepository;
+import dev.outpost.demand.DemandService;
 import dev.outpost.district.DistrictRepository;
 import dev.outpost.district.RegionRepository;
+import dev.outpost.http.CoverageRoutes;
+import dev.outpost.http.DemandRoutes;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
+import dev.outpost.http.IsochroneRoutes;
+import dev.outpost.http.ReportRoutes;
+import dev.outpost.http.ReviewRoutes;
 import dev.outpost.imports.ImportService;
+import dev.outpost.network.NetworkSettings;
+import dev.outpost.network.graphhopper.OsmPoiSource;
+import dev.outpost.report.CjkFont;
+import dev.outpost.report.ReportService;
+import dev.outpost.review.ProposalSource;
+import dev.outpost.review.ReviewService;
+import dev.outpost.review.ReviewSettings;
+import dev.outpost.review.StationUsage;
 import dev.outpost.station.StationCatalog;
+import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
+import dev.outpost.store.JooqCoverageRepository;
+import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
 import dev.outpost.store.JooqRegionRepository;
@@ -30,6 +52,11 @@ public final class Components implements AutoCloseable {
     final DistrictRepository districts;
     final StationCatalog stations;
     final ImportService imports;
+    final Networks networks;
+    final CoverageService coverage;
+    final DemandService demand;
+    final ReviewService review;
+    final ReportService reports;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -40,6 +67,41 @@ public final class Components implements AutoCloseable {
         this.districts = new JooqDistrictRepository(database);
         this.stations = new StationCatalog(stationRepository, clock);
         this.imports = new ImportService(new JooqImportStore(database), districts, config.maxUploadBytes());
+        CoverageRepository coverageRepo = new JooqCoverageRepository(database);
+        DemandRepository demandRepo = new JooqDemandRepository(database);
+        this.networks = new Networks(config.varDir().resolve("graphs"), coverageRepo, NetworkSettings.defaults());
+        this.demand = new DemandService(demandRepo, districts, new OsmPoiSource());
+        this.coverage = new CoverageService(
+                networks::find,
+                stationRepository,
+                districts,
+                demandRepo,
+                coverageRepo,
+                ServingRules.defaults(),
+                CoverageSettings.defaults(),
+                clock);
+        // review: station use (rider check-ins) and proposals (planning scenarios) are plugged in here once they exist
+        this.review = new ReviewService(
+                coverage,
+                stationRepository,
+                districts,
+                regions,
+                StationUsage.none(),
+                ProposalSource.none(),
+                ReviewSettings.defaults(),
+                clock);
+        this.reports = new ReportService(review, () -> CjkFont.locate(System.getenv()));
+        this.stations.addListener(new StationListener() {
+            @Override
+            public void saved(dev.outpost.station.Station station) {
+                coverage.stationSaved(station);
+            }
+
+            @Override
+            public void deleted(String regionCode, long stationId) {
+                coverage.stationDeleted(regionCode, stationId);
+            }
+        });
     }
 
     /** Opens the database named by the configuration (or the private cluster) and migrates it. */
@@ -59,8 +121,19 @@ public final class Components implements AutoCloseable {
     public Javalin httpApp(String defaultRegion) {
         HttpSettings settings = new HttpSettings(
                 config.webDir(), config.tileUrl(), config.tileAttribution(), defaultRegion, config.maxUploadBytes());
-        HttpServices services =
-                new HttpServices(regions, stations, districts, imports, clock, database::isReady, params -> List.of());
+        HttpServices services = new HttpServices(
+                regions,
+                stations,
+                districts,
+                imports,
+                clock,
+                database::isReady,
+                params -> List.of(
+                        new CoverageRoutes(coverage, params),
+                        new IsochroneRoutes(coverage, params),
+                        new DemandRoutes(demand, params, config.maxUploadBytes()),
+                        new ReviewRoutes(review, params),
+                        new ReportRoutes(reports, params)));
         return HttpApp.create(settings, services);
     }
 
@@ -84,8 +157,29 @@ public final class Components implements AutoCloseable {
         return database;
     }
 
+    public CoverageService coverage() {
+        return coverage;
+    }
+
+    public DemandService demand() {
+        return demand;
+    }
+
+    public ReviewService review() {
+        return review;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    Networks networks() {
+        return networks;
+    }
+
     @Override
     public void close() {
+        networks.close();
         database.close();
     }
 }

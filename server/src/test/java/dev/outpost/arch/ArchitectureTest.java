@@ -23,6 +23,8 @@ class ArchitectureTest {
         "dev.outpost.siting..",
         "dev.outpost.dataio..",
         "dev.outpost.democity..",
+        "dev.outpost.review..",
+        "dev.outpost.report..",
     };
 
     @BeforeAll
