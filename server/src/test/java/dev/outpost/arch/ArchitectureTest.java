@@ -25,6 +25,7 @@ class ArchitectureTest {
         "dev.outpost.democity..",
         "dev.outpost.review..",
         "dev.outpost.report..",
+        "dev.outpost.planning..",
     };
 
     @BeforeAll

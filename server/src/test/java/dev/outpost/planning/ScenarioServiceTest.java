@@ -310,6 +310,27 @@ class ScenarioServiceTest {
     }
 
     @Test
+    void theReviewSeesEachScenariosSitesWithTheCellsTheyReach() {
+        Scenario s = f.scenarios.create("line", mclp(2, SolverChoice.GREEDY).withName("给评审看"), "t");
+        ScenarioProposals proposals = new ScenarioProposals(f.scenarioRepository, f.matrices, f.districts, 1000);
+        List<dev.outpost.review.ProposedSite> east = proposals.proposedSites("line", "E", WorkerGroup.RIDER).stream()
+                .filter(p -> p.scenarioId() == s.id())
+                .toList();
+        assertThat(east).hasSize(1);
+        assertThat(east.get(0).siteName()).isEqualTo("候选点10号");
+        assertThat(east.get(0).scenarioName()).isEqualTo("给评审看");
+        assertThat(east.get(0).status()).isEqualTo("draft");
+        assertThat(east.get(0).coveredCells())
+                .containsExactlyInAnyOrder(f.city.cells.get(9), f.city.cells.get(10), f.city.cells.get(11));
+        assertThat(proposals.proposedSites("line", "W", WorkerGroup.RIDER).stream()
+                        .filter(p -> p.scenarioId() == s.id())
+                        .map(dev.outpost.review.ProposedSite::siteName))
+                .containsExactly("候选点6号");
+        assertThat(proposals.proposedSites("line", "W", WorkerGroup.TRUCK)).isEmpty();
+        assertThat(proposals.proposedSites("line", "nowhere", WorkerGroup.RIDER)).isEmpty();
+    }
+
+    @Test
     void matricesAreBuiltOnceAndNeverReusedUnderAnotherKey() {
         Scenario first = f.scenarios.create("line", mclp(1, SolverChoice.GREEDY), "t");
         Scenario again = f.scenarios.create("line", mclp(1, SolverChoice.GREEDY), "t");
