@@ -9,19 +9,26 @@ import dev.outpost.demand.DemandService;
 import dev.outpost.district.DistrictRepository;
 import dev.outpost.district.RegionRepository;
 import dev.outpost.http.CoverageRoutes;
+import dev.outpost.http.CandidateRoutes;
 import dev.outpost.http.DemandRoutes;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
 import dev.outpost.http.IsochroneRoutes;
+import dev.outpost.http.JobRoutes;
 import dev.outpost.http.ReportRoutes;
 import dev.outpost.http.ReviewRoutes;
+import dev.outpost.http.ScenarioRoutes;
 import dev.outpost.imports.ImportService;
 import dev.outpost.network.NetworkSettings;
 import dev.outpost.network.graphhopper.OsmPoiSource;
+import dev.outpost.planning.CandidateService;
+import dev.outpost.planning.CoverageMatrixService;
+import dev.outpost.planning.JobService;
+import dev.outpost.planning.ScenarioProposals;
+import dev.outpost.planning.ScenarioService;
 import dev.outpost.report.CjkFont;
 import dev.outpost.report.ReportService;
-import dev.outpost.review.ProposalSource;
 import dev.outpost.review.ReviewService;
 import dev.outpost.review.ReviewSettings;
 import dev.outpost.review.StationUsage;
@@ -29,11 +36,15 @@ import dev.outpost.station.StationCatalog;
 import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
+import dev.outpost.store.JooqCandidateRepository;
 import dev.outpost.store.JooqCoverageRepository;
 import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
+import dev.outpost.store.JooqJobRepository;
 import dev.outpost.store.JooqRegionRepository;
+import dev.outpost.store.JooqScenarioRepository;
+import dev.outpost.store.JooqSiteReachRepository;
 import dev.outpost.store.JooqStationRepository;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -57,6 +68,10 @@ public final class Components implements AutoCloseable {
     final DemandService demand;
     final ReviewService review;
     final ReportService reports;
+    final CandidateService candidates;
+    final CoverageMatrixService matrices;
+    final ScenarioService scenarios;
+    final JobService jobs;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -80,14 +95,30 @@ public final class Components implements AutoCloseable {
                 ServingRules.defaults(),
                 CoverageSettings.defaults(),
                 clock);
-        // review: station use (rider check-ins) and proposals (planning scenarios) are plugged in here once they exist
+        // --- planning (issue 4): candidates, stored reach matrices, scenarios, jobs for long solves
+        this.matrices = new CoverageMatrixService(
+                networks::find, coverageRepo, demandRepo, new JooqSiteReachRepository(database), 4);
+        this.candidates = new CandidateService(
+                new JooqCandidateRepository(database),
+                stationRepository,
+                districts,
+                demandRepo,
+                coverage.rules(),
+                new OsmPoiSource());
+        JooqScenarioRepository scenarioRepo = new JooqScenarioRepository(database);
+        this.scenarios = new ScenarioService(
+                candidates, matrices, stationRepository, districts, scenarioRepo, coverage.rules(), clock, 32);
+        // one job at a time on 2 cores keeps the server responsive; 20 may wait
+        this.jobs = new JobService(new JooqJobRepository(database), jobRunnerName(config), 1, 20, clock);
+        // --- end of planning
+        // review: station use (rider check-ins) is plugged in here once it exists; proposals come from the scenarios
         this.review = new ReviewService(
                 coverage,
                 stationRepository,
                 districts,
                 regions,
                 StationUsage.none(),
-                ProposalSource.none(),
+                new ScenarioProposals(scenarioRepo, matrices, districts, 200),
                 ReviewSettings.defaults(),
                 clock);
         this.reports = new ReportService(review, () -> CjkFont.locate(System.getenv()));
@@ -133,7 +164,10 @@ public final class Components implements AutoCloseable {
                         new IsochroneRoutes(coverage, params),
                         new DemandRoutes(demand, params, config.maxUploadBytes()),
                         new ReviewRoutes(review, params),
-                        new ReportRoutes(reports, params)));
+                        new ReportRoutes(reports, params),
+                        new CandidateRoutes(candidates, params, config.maxUploadBytes()),
+                        new ScenarioRoutes(scenarios, jobs, params),
+                        new JobRoutes(jobs, params)));
         return HttpApp.create(settings, services);
     }
 
@@ -177,8 +211,33 @@ public final class Components implements AutoCloseable {
         return networks;
     }
 
+    public CandidateService candidates() {
+        return candidates;
+    }
+
+    public ScenarioService scenarios() {
+        return scenarios;
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    /** This instance's name for its jobs: host and data directory, stable across restarts. */
+    static String jobRunnerName(Config config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String name = host + ":" + config.varDir().toAbsolutePath().normalize();
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
     @Override
     public void close() {
+        jobs.close();
         networks.close();
         database.close();
     }
