@@ -60,10 +60,8 @@ public final class CandidateRoutes implements Routes {
                 kinds.isEmpty() ? null : EnumSet.copyOf(kinds),
                 new LinkedHashSet<>(districts));
         List<Candidate> found = candidates.find(region, group, filter);
-        Map<String, Object> fc = GeoJson.collection(found.stream()
-                .limit(limit)
-                .map(PlanningJson::candidate)
-                .toList());
+        Map<String, Object> fc = GeoJson.collection(
+                found.stream().limit(limit).map(PlanningJson::candidate).toList());
         fc.put("total", found.size());
         fc.put("truncated", found.size() > limit);
         ctx.json(fc);

@@ -202,8 +202,8 @@ final class PlanningJson {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw new IllegalArgumentException(
-                        what + ": unknown field '" + f + "'; expected some of " + known.stream().sorted().toList());
+                throw new IllegalArgumentException(what + ": unknown field '" + f + "'; expected some of "
+                        + known.stream().sorted().toList());
             }
         }
     }
@@ -225,7 +225,8 @@ final class PlanningJson {
         if (v == null || v.isNull()) {
             return fallback;
         }
-        if (!v.canConvertToInt() || !(v.isIntegralNumber() || (v.isNumber() && v.asDouble() == Math.rint(v.asDouble())))) {
+        if (!v.canConvertToInt()
+                || !(v.isIntegralNumber() || (v.isNumber() && v.asDouble() == Math.rint(v.asDouble())))) {
             throw new IllegalArgumentException(field + ": expected a whole number, not " + v);
         }
         return v.asInt();
@@ -297,7 +298,8 @@ final class PlanningJson {
         p.put("district", c.districtCode());
         p.put("costWanYuan", num(c.costWanYuan()));
         p.put("capacitySeats", c.capacitySeats());
-        return GeoJson.feature(c.id(), GeoJson.point(c.position().lon(), c.position().lat()), p);
+        return GeoJson.feature(
+                c.id(), GeoJson.point(c.position().lon(), c.position().lat()), p);
     }
 
     static Map<String, Object> importReport(CandidateImportReport r) {
@@ -375,7 +377,9 @@ final class PlanningJson {
         m.put("inputs", in);
         m.put("solve", solve(s.solve()));
         m.put("figures", figures(s.figures()));
-        m.put("sites", GeoJson.collection(s.sites().stream().map(PlanningJson::site).toList()));
+        m.put(
+                "sites",
+                GeoJson.collection(s.sites().stream().map(PlanningJson::site).toList()));
         m.put("curve", curve(s.curve()));
         return m;
     }
@@ -389,7 +393,9 @@ final class PlanningJson {
         m.put("p", r.p());
         m.put("targetCoverage", r.targetCoverage());
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("sources", r.candidates().sources().stream().map(CandidateSource::code).toList());
+        c.put(
+                "sources",
+                r.candidates().sources().stream().map(CandidateSource::code).toList());
         c.put("kinds", r.candidates().kinds().stream().map(CandidateKind::code).toList());
         c.put("districts", List.copyOf(r.candidates().districts()));
         m.put("candidates", c);
@@ -497,7 +503,8 @@ final class PlanningJson {
         p.put("newDemand", s.newDemand());
         p.put("exclusiveDemand", s.exclusiveDemand());
         p.put("overlapShare", s.overlapShare());
-        return GeoJson.feature(s.siteId(), GeoJson.point(s.position().lon(), s.position().lat()), p);
+        return GeoJson.feature(
+                s.siteId(), GeoJson.point(s.position().lon(), s.position().lat()), p);
     }
 
     static Map<String, Object> curve(CurveSummary c) {
@@ -526,8 +533,12 @@ final class PlanningJson {
         m.put("notes", c.notes());
         m.put("figuresA", figures(c.a().figures()));
         m.put("figuresB", figures(c.b().figures()));
-        m.put("onlyInA", GeoJson.collection(c.onlyInA().stream().map(PlanningJson::site).toList()));
-        m.put("onlyInB", GeoJson.collection(c.onlyInB().stream().map(PlanningJson::site).toList()));
+        m.put(
+                "onlyInA",
+                GeoJson.collection(c.onlyInA().stream().map(PlanningJson::site).toList()));
+        m.put(
+                "onlyInB",
+                GeoJson.collection(c.onlyInB().stream().map(PlanningJson::site).toList()));
         m.put(
                 "inBoth",
                 c.inBoth().stream()

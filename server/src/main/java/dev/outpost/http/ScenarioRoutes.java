@@ -67,9 +67,8 @@ public final class ScenarioRoutes implements Routes {
         ScenarioRequest request = PlanningJson.request(body);
         Boolean asyncParam = PlanningJson.async(body);
         ScenarioService.Plan plan = scenarios.prepare(region, request);
-        boolean async = asyncParam != null
-                ? asyncParam
-                : request.solver() != SolverChoice.GREEDY || !plan.matricesReady();
+        boolean async =
+                asyncParam != null ? asyncParam : request.solver() != SolverChoice.GREEDY || !plan.matricesReady();
         String actor = Actor.current();
         if (!async) {
             Scenario s = scenarios.solve(plan, SolveControl.NONE, actor);

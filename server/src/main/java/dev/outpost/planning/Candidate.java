@@ -36,8 +36,8 @@ public record Candidate(
 
     public Candidate {
         if (id == null || id.isBlank() || !id.equals(id.strip()) || id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException(
-                    "candidate id '" + id + "' must be 1 to " + MAX_ID_LENGTH + " characters without surrounding blanks");
+            throw new IllegalArgumentException("candidate id '" + id + "' must be 1 to " + MAX_ID_LENGTH
+                    + " characters without surrounding blanks");
         }
         String label = "candidate '" + id + "'";
         if (regionCode == null || regionCode.isBlank()) {

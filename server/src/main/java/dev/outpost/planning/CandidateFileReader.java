@@ -358,7 +358,9 @@ public final class CandidateFileReader {
     }
 
     private static String plain(double v) {
-        return v == Double.MAX_VALUE ? "∞" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return v == Double.MAX_VALUE
+                ? "∞"
+                : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Removes the quote a formula-safe writer puts before {@code = + - @}, tab or CR. */

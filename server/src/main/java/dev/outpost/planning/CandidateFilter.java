@@ -18,9 +18,7 @@ public record CandidateFilter(Set<CandidateSource> sources, Set<CandidateKind> k
             throw new IllegalArgumentException("candidate sources: at least one of register, import, osm, greenfield");
         }
         sources = Collections.unmodifiableSet(EnumSet.copyOf(sources));
-        kinds = kinds == null || kinds.isEmpty()
-                ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+        kinds = kinds == null || kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
         districts = districts == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(districts));
     }
 

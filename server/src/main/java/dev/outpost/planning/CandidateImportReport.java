@@ -14,7 +14,13 @@ import java.util.List;
  * @param notes sentences about what was read, e.g. OSM features skipped
  */
 public record CandidateImportReport(
-        CandidateSource source, boolean dryRun, int created, int updated, int unchanged, int deleted, List<String> notes) {
+        CandidateSource source,
+        boolean dryRun,
+        int created,
+        int updated,
+        int unchanged,
+        int deleted,
+        List<String> notes) {
     public CandidateImportReport {
         notes = List.copyOf(notes);
     }

@@ -259,9 +259,7 @@ public final class CandidateService {
             }
             String name = p.name() == null || p.name().isBlank() ? kind.labelZh() + " " + p.osmElement() : p.name();
             byElement.put(
-                    id,
-                    new Candidate(
-                            id, regionCode, CandidateSource.OSM, kind, name, null, null, null, p.location()));
+                    id, new Candidate(id, regionCode, CandidateSource.OSM, kind, name, null, null, null, p.location()));
         }
         List<Candidate> found = new ArrayList<>(byElement.values());
         return replace(

@@ -9,7 +9,8 @@ package dev.outpost.planning;
 public record CapacityRule(double demandPerSeat, int defaultSeats) {
     public CapacityRule {
         if (!Double.isFinite(demandPerSeat) || demandPerSeat <= 0) {
-            throw new IllegalArgumentException("capacity: demandPerSeat " + demandPerSeat + " must be a positive number");
+            throw new IllegalArgumentException(
+                    "capacity: demandPerSeat " + demandPerSeat + " must be a positive number");
         }
         if (defaultSeats < 0) {
             throw new IllegalArgumentException("capacity: defaultSeats " + defaultSeats + " must not be negative");

@@ -76,13 +76,7 @@ final class CoverState {
     /** An independent copy (the arrays that never change are shared). */
     CoverState copy() {
         return new CoverState(
-                weight,
-                offNetwork,
-                districtOf,
-                districts,
-                byStations,
-                bySites.clone(),
-                new LinkedHashMap<>(siteCells));
+                weight, offNetwork, districtOf, districts, byStations, bySites.clone(), new LinkedHashMap<>(siteCells));
     }
 
     int cellCount() {
@@ -201,7 +195,8 @@ final class CoverState {
             areas.add(new AreaFigures(
                     districts.get(d).code(), districts.get(d).name(), demand[d], before[d], after[d], newSites[d]));
         }
-        return new ScenarioFigures(total, coveredBefore, coveredAfter, weight.length, cellsBefore, cellsAfter, off, areas);
+        return new ScenarioFigures(
+                total, coveredBefore, coveredAfter, weight.length, cellsBefore, cellsAfter, off, areas);
     }
 
     @Override

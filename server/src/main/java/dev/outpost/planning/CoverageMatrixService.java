@@ -106,8 +106,8 @@ public final class CoverageMatrixService {
                         + "'; import an OSM extract for it first"));
         NetworkVersion version = versions.recordNetworkVersion(regionCode, network.info());
         DemandLayerInfo info = demand.find(regionCode, demandLayerId)
-                .orElseThrow(() -> new NotFoundException(
-                        "no demand layer " + demandLayerId + " in region '" + regionCode + "'"));
+                .orElseThrow(() ->
+                        new NotFoundException("no demand layer " + demandLayerId + " in region '" + regionCode + "'"));
         DemandLayer layer = demand.load(regionCode, demandLayerId);
         List<LatLon> points = centres.computeIfAbsent(regionCode + "#" + demandLayerId, k -> layer.centres());
         return new PlanningContext(regionCode, group, mode, network, version, info, layer, points);
@@ -168,9 +168,15 @@ public final class CoverageMatrixService {
                 SiteReach built = build(ctx, sortedSites, key);
                 SiteReach saved = store.save(built);
                 cache.put(key, saved);
-                int pruned = store.deleteStale(ctx.regionCode(), ctx.networkVersion().id(), ctx.layerInfo().id());
+                int pruned = store.deleteStale(
+                        ctx.regionCode(),
+                        ctx.networkVersion().id(),
+                        ctx.layerInfo().id());
                 if (pruned > 0) {
-                    LOG.info("planning {}: deleted {} reach matrices of older networks or demand", ctx.regionCode(), pruned);
+                    LOG.info(
+                            "planning {}: deleted {} reach matrices of older networks or demand",
+                            ctx.regionCode(),
+                            pruned);
                 }
                 return saved;
             } finally {
@@ -189,8 +195,8 @@ public final class CoverageMatrixService {
             }
         }
         return store.findById(regionCode, matrixId)
-                .orElseThrow(() -> new NotFoundException(
-                        "no reach matrix " + matrixId + " in region '" + regionCode + "'"));
+                .orElseThrow(
+                        () -> new NotFoundException("no reach matrix " + matrixId + " in region '" + regionCode + "'"));
     }
 
     /** One site's row of a stored matrix, without loading the whole matrix when it is not in memory. */
@@ -237,8 +243,8 @@ public final class CoverageMatrixService {
             origins.add(s.position());
             ids.add(s.id());
         }
-        ReachMatrix m = ctx.network()
-                .reachMatrix(origins, ctx.centres(), ctx.mode(), key.minutes() * 60, Direction.TO_ORIGIN);
+        ReachMatrix m =
+                ctx.network().reachMatrix(origins, ctx.centres(), ctx.mode(), key.minutes() * 60, Direction.TO_ORIGIN);
         long millis = (System.nanoTime() - start) / 1_000_000;
         SiteReach reach = SiteReach.of(key, ids, m, millis);
         if (sortedSites.size() > 1) {

@@ -30,7 +30,13 @@ public interface JobRepository {
      * @return false when it had already ended
      */
     boolean finish(
-            String regionCode, long jobId, JobStatus status, double progress, String message, String resultRef, Instant at);
+            String regionCode,
+            long jobId,
+            JobStatus status,
+            double progress,
+            String message,
+            String resultRef,
+            Instant at);
 
     /**
      * Marks every queued or running job of one runner as failed with {@code message} (at its start-up: its earlier

@@ -216,7 +216,8 @@ public final class JobService implements AutoCloseable {
         // removed from the queue only when it has not started (Future.cancel would also succeed on a running task)
         if (r.future() instanceof Runnable task && executor.remove(task)) {
             running.remove(jobId);
-            repository.finish(regionCode, jobId, JobStatus.CANCELLED, 0, "cancelled while queued", null, clock.instant());
+            repository.finish(
+                    regionCode, jobId, JobStatus.CANCELLED, 0, "cancelled while queued", null, clock.instant());
         }
         return get(regionCode, jobId);
     }

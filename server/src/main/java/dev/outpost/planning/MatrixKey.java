@@ -43,7 +43,8 @@ public record MatrixKey(
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Site s : sites) {
-                md.update((s.id() + "\t" + s.position().lat() + "\t" + s.position().lon() + "\n")
+                md.update((s.id() + "\t" + s.position().lat() + "\t"
+                                + s.position().lon() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());

@@ -33,18 +33,14 @@ public record PlanningContext(
         Objects.requireNonNull(layer, "layer");
         centres = List.copyOf(centres);
         if (centres.size() != layer.size()) {
-            throw new IllegalArgumentException("context has " + centres.size() + " centres for " + layer.size() + " cells");
+            throw new IllegalArgumentException(
+                    "context has " + centres.size() + " centres for " + layer.size() + " cells");
         }
     }
 
     /** The key of a matrix of these sites (sorted by id) within {@code minutes}. */
     public MatrixKey key(List<Site> sortedSites, int minutes) {
         return new MatrixKey(
-                regionCode,
-                networkVersion.id(),
-                layerInfo.id(),
-                mode,
-                minutes,
-                MatrixKey.siteSetSha256(sortedSites));
+                regionCode, networkVersion.id(), layerInfo.id(), mode, minutes, MatrixKey.siteSetSha256(sortedSites));
     }
 }

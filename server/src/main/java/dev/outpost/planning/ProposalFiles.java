@@ -173,7 +173,8 @@ public final class ProposalFiles {
                 g.writeNumberField("siteId", p.siteId());
                 g.writeStringField("origin", p.origin().code());
                 g.writeStringField("candidateId", p.candidateId());
-                g.writeStringField("source", p.source() == null ? null : p.source().code());
+                g.writeStringField(
+                        "source", p.source() == null ? null : p.source().code());
                 g.writeStringField("kind", p.kind().code());
                 g.writeStringField("kindZh", p.kind().labelZh());
                 g.writeStringField("name", p.name());

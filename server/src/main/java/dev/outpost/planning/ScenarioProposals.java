@@ -35,7 +35,10 @@ public final class ScenarioProposals implements ProposalSource {
 
     /** @param maxScenarios how many of the region's newest scenarios are read (1–1,000) */
     public ScenarioProposals(
-            ScenarioRepository scenarios, CoverageMatrixService matrices, DistrictRepository districts, int maxScenarios) {
+            ScenarioRepository scenarios,
+            CoverageMatrixService matrices,
+            DistrictRepository districts,
+            int maxScenarios) {
         this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
         this.matrices = Objects.requireNonNull(matrices, "matrices");
         this.districts = Objects.requireNonNull(districts, "districts");

@@ -74,8 +74,9 @@ public record ScenarioRequest(
             }
             case PARTIAL_COVERING -> {
                 if (targetCoverage == null || !(targetCoverage > 0 && targetCoverage <= 1)) {
-                    throw new IllegalArgumentException("targetCoverage: problem 'partial' needs a target share in (0, 1],"
-                            + " e.g. 0.95, not " + targetCoverage);
+                    throw new IllegalArgumentException(
+                            "targetCoverage: problem 'partial' needs a target share in (0, 1]," + " e.g. 0.95, not "
+                                    + targetCoverage);
                 }
                 if (p != null) {
                     throw new IllegalArgumentException("p: problem 'partial' finds the number of sites; do not give p");

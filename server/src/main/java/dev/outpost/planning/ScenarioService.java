@@ -209,9 +209,8 @@ public final class ScenarioService {
                     + " candidates that match; at most " + found.size());
         }
         List<Station> serving = new ArrayList<>();
-        for (Station s : stations.find(StationQuery.all(regionCode)
-                .withStatuses(rules.statuses())
-                .withLimit(StationQuery.MAX_LIMIT))) {
+        for (Station s : stations.find(
+                StationQuery.all(regionCode).withStatuses(rules.statuses()).withLimit(StationQuery.MAX_LIMIT))) {
             if (rules.serves(s, request.group())) {
                 serving.add(s);
             }
@@ -224,7 +223,8 @@ public final class ScenarioService {
         for (DistrictLimit l : c.districtLimits()) {
             if (!known.contains(l.districtCode())) {
                 throw new IllegalArgumentException("districtLimits: unknown district '" + l.districtCode()
-                        + "' in region '" + regionCode + "'; known districts: " + known.stream().sorted().toList());
+                        + "' in region '" + regionCode + "'; known districts: "
+                        + known.stream().sorted().toList());
             }
             long members = found.stream()
                     .filter(x -> l.districtCode().equals(x.districtCode()))
@@ -236,8 +236,8 @@ public final class ScenarioService {
             minimumSum += l.minNewSites();
         }
         if (p != null && request.problem() == ProblemKind.MAXIMAL_COVERING && minimumSum > p) {
-            throw new IllegalArgumentException("districtLimits: the district minimums add up to " + minimumSum
-                    + " new sites, more than p = " + p);
+            throw new IllegalArgumentException(
+                    "districtLimits: the district minimums add up to " + minimumSum + " new sites, more than p = " + p);
         }
         if (c.budgetWanYuan() != null && c.defaultCostWanYuan() == null) {
             List<String> noCost = found.stream()
@@ -316,8 +316,10 @@ public final class ScenarioService {
         SitingResult result = solver.solve(problem, options);
         checkCancelled(control);
         if (!result.status().hasSolution()) {
-            throw ValidationException.of(infeasibleField(req), "no feasible answer (" + result.status().name()
-                    .toLowerCase(Locale.ROOT) + ", " + result.solver() + "): " + result.message());
+            throw ValidationException.of(
+                    infeasibleField(req),
+                    "no feasible answer (" + result.status().name().toLowerCase(Locale.ROOT) + ", " + result.solver()
+                            + "): " + result.message());
         }
 
         // proposed sites in the solver's greedy order
@@ -369,7 +371,8 @@ public final class ScenarioService {
         reach.forEach(state::add);
         sites = state.refigure(sites);
         ScenarioFigures figures = state.figures(sites);
-        CurveSummary curve = curve(req, coverage, stationNames, sites.size(), plan.candidates().size());
+        CurveSummary curve = curve(
+                req, coverage, stationNames, sites.size(), plan.candidates().size());
 
         ScenarioInputs inputs = new ScenarioInputs(
                 ctx.mode(),
@@ -514,7 +517,8 @@ public final class ScenarioService {
         int n = fixed.siteCount() + cand.siteCount();
         long pairs = (long) n * demandNames.size();
         if (pairs > MAX_DENSE_PAIRS) {
-            throw new IllegalArgumentException("problem: " + req.problem().code() + " needs a dense travel-time matrix of "
+            throw new IllegalArgumentException("problem: " + req.problem().code()
+                    + " needs a dense travel-time matrix of "
                     + n + " sites x " + demandNames.size() + " cells = " + pairs + " entries, more than the limit of "
                     + MAX_DENSE_PAIRS + "; narrow the candidates (kinds, districts) or use 'mclp'");
         }
@@ -688,8 +692,8 @@ public final class ScenarioService {
     public Scenario get(String regionCode, long scenarioId) {
         return repository
                 .find(regionCode, scenarioId)
-                .orElseThrow(() -> new NotFoundException(
-                        "no scenario " + scenarioId + " in region '" + regionCode + "'"));
+                .orElseThrow(
+                        () -> new NotFoundException("no scenario " + scenarioId + " in region '" + regionCode + "'"));
     }
 
     /** The region's scenarios, newest first (1–1,000). */
@@ -774,8 +778,8 @@ public final class ScenarioService {
     private Scenario editable(String regionCode, long scenarioId) {
         Scenario s = get(regionCode, scenarioId);
         if (!s.status().editable()) {
-            throw new ConflictException("scenario " + scenarioId + " is " + s.status().code()
-                    + "; only draft and returned scenarios can be edited");
+            throw new ConflictException("scenario " + scenarioId + " is "
+                    + s.status().code() + "; only draft and returned scenarios can be edited");
         }
         return s;
     }
@@ -827,9 +831,8 @@ public final class ScenarioService {
             }
             Candidate c = candidates
                     .findById(region, s.request().group(), id)
-                    .orElseThrow(() -> new NotFoundException(
-                            "no candidate '" + id + "' for " + s.request().group().code() + " in region '" + region
-                                    + "'"));
+                    .orElseThrow(() -> new NotFoundException("no candidate '" + id + "' for "
+                            + s.request().group().code() + " in region '" + region + "'"));
             Optional<SiteReach.Row> row = matrices.row(region, s.inputs().candidateMatrixId(), id);
             SiteReach.Row r = row.isPresent() ? row.get() : search(s, new Site(id, c.position()));
             return new Placement(
@@ -863,7 +866,10 @@ public final class ScenarioService {
     /** One bounded search towards a position on the scenario's network and demand layer. */
     private SiteReach.Row search(Scenario s, Site site) {
         PlanningContext ctx = matrices.context(
-                s.regionCode(), s.request().group(), s.inputs().mode(), s.inputs().demandLayerId());
+                s.regionCode(),
+                s.request().group(),
+                s.inputs().mode(),
+                s.inputs().demandLayerId());
         if (ctx.networkVersion().id() != s.inputs().networkVersionId()) {
             throw new ConflictException("the road network of region '" + s.regionCode() + "' changed since scenario "
                     + s.id() + " was solved (version " + s.inputs().networkVersionId() + ", now "
@@ -945,8 +951,11 @@ public final class ScenarioService {
             off[i] = true;
         }
         int[] districtOf = districtOf(
-                districts.find(regionCode, AreaLevel.DISTRICT), ctx.centres(), s.inputs().districtNames());
-        CoverState st = CoverState.of(ctx.layer().weights(), off, districtOf, s.inputs().districtNames(), stationRows);
+                districts.find(regionCode, AreaLevel.DISTRICT),
+                ctx.centres(),
+                s.inputs().districtNames());
+        CoverState st =
+                CoverState.of(ctx.layer().weights(), off, districtOf, s.inputs().districtNames(), stationRows);
         siteRows.forEach(st::add);
         List<ProposedSite> sites = st.refigure(s.sites());
         return new Scenario(
@@ -975,10 +984,12 @@ public final class ScenarioService {
         Scenario sb = get(regionCode, b);
         List<String> notes = new ArrayList<>();
         if (sa.request().group() != sb.request().group()) {
-            notes.add("different worker groups: " + sa.request().group().code() + " and " + sb.request().group().code());
+            notes.add("different worker groups: " + sa.request().group().code() + " and "
+                    + sb.request().group().code());
         }
         if (sa.request().minutes() != sb.request().minutes()) {
-            notes.add("different limits: " + sa.request().minutes() + " and " + sb.request().minutes() + " minutes");
+            notes.add("different limits: " + sa.request().minutes() + " and "
+                    + sb.request().minutes() + " minutes");
         }
         if (sa.inputs().demandLayerId() != sb.inputs().demandLayerId()) {
             notes.add("different demand layers: " + sa.inputs().demandLayerId() + " and "

@@ -25,8 +25,7 @@ public record SiteConstraints(
             throw new IllegalArgumentException("budget " + budgetWanYuan + " 万元 must be a number, 0 or more");
         }
         if (defaultCostWanYuan != null && (!Double.isFinite(defaultCostWanYuan) || defaultCostWanYuan < 0)) {
-            throw new IllegalArgumentException(
-                    "defaultCost " + defaultCostWanYuan + " 万元 must be a number, 0 or more");
+            throw new IllegalArgumentException("defaultCost " + defaultCostWanYuan + " 万元 must be a number, 0 or more");
         }
         districtLimits = districtLimits == null ? List.of() : List.copyOf(districtLimits);
         Set<String> seen = new HashSet<>();

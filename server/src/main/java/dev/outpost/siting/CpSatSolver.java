@@ -279,12 +279,12 @@ public final class CpSatSolver implements SitingSolver {
                     : (maximise ? Math.min(bound, warm.bound()) : Math.max(bound, warm.bound()));
         }
         String stats = String.format(
-                Locale.ROOT,
-                "CP-SAT %s in %.1f s (%d workers, linearization %d)",
-                run.status,
-                run.seconds,
-                options.workers(),
-                options.linearizationLevel())
+                        Locale.ROOT,
+                        "CP-SAT %s in %.1f s (%d workers, linearization %d)",
+                        run.status,
+                        run.seconds,
+                        options.workers(),
+                        options.linearizationLevel())
                 + (options.control().isCancelled() ? "; stopped on request" : "");
         if (run.status == CpSolverStatus.INFEASIBLE) {
             return CoveringSupport.result(
@@ -465,8 +465,8 @@ public final class CpSatSolver implements SitingSolver {
         CostMatrix m = a.matrix();
         int n = m.candidateCount();
         int dem = m.demandCount();
-        Deadline warmDeadline = Deadline.in(
-                Math.min(deadline.remainingSeconds(), 0.1 * options.timeLimitSeconds()), options.control());
+        Deadline warmDeadline =
+                Deadline.in(Math.min(deadline.remainingSeconds(), 0.1 * options.timeLimitSeconds()), options.control());
         boolean[] warm = a.center()
                 ? MedianCenterSupport.pCenterHeuristic(a, warmDeadline)
                 : MedianCenterSupport.pMedianHeuristic(a, warmDeadline);
@@ -628,12 +628,12 @@ public final class CpSatSolver implements SitingSolver {
             throw new IllegalStateException("CP-SAT rejected the assignment model: " + run.solver.getSolutionInfo());
         }
         String stats = String.format(
-                Locale.ROOT,
-                "CP-SAT %s in %.1f s (%d workers, linearization %d)",
-                run.status,
-                run.seconds,
-                options.workers(),
-                options.linearizationLevel())
+                        Locale.ROOT,
+                        "CP-SAT %s in %.1f s (%d workers, linearization %d)",
+                        run.status,
+                        run.seconds,
+                        options.workers(),
+                        options.linearizationLevel())
                 + (options.control().isCancelled() ? "; stopped on request" : "");
         if (run.status == CpSolverStatus.INFEASIBLE) {
             return MedianCenterSupport.result(

@@ -71,12 +71,28 @@ public record SolveOptions(
 
     public SolveOptions withTimeLimitSeconds(double seconds) {
         return new SolveOptions(
-                seconds, workers, linearizationLevel, reduce, relativeGapLimit, warmStart, randomSeed, logSearch, control);
+                seconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withWorkers(int n) {
         return new SolveOptions(
-                timeLimitSeconds, n, linearizationLevel, reduce, relativeGapLimit, warmStart, randomSeed, logSearch, control);
+                timeLimitSeconds,
+                n,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withLinearizationLevel(int level) {
@@ -86,7 +102,15 @@ public record SolveOptions(
 
     public SolveOptions withReduce(boolean on) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, on, relativeGapLimit, warmStart, randomSeed, logSearch, control);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                on,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withRelativeGapLimit(double gap) {
@@ -96,17 +120,41 @@ public record SolveOptions(
 
     public SolveOptions withWarmStart(boolean on) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, reduce, relativeGapLimit, on, randomSeed, logSearch, control);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                on,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withRandomSeed(int seed) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, reduce, relativeGapLimit, warmStart, seed, logSearch, control);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                seed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withLogSearch(boolean on) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, reduce, relativeGapLimit, warmStart, randomSeed, on, control);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                on,
+                control);
     }
 
     /** The same options with a control for cancelling the solve and hearing of its progress. */

@@ -58,8 +58,8 @@ public final class JooqJobRepository implements JobRepository {
     @Override
     public boolean progress(String regionCode, long jobId, double progress, String message) {
         return dsl.update(JOB)
-                .set(JOB.PROGRESS, progress)
-                .set(JOB.MESSAGE, message == null ? "" : message)
+                        .set(JOB.PROGRESS, progress)
+                        .set(JOB.MESSAGE, message == null ? "" : message)
                         .where(
                                 JOB.REGION_CODE.eq(regionCode),
                                 JOB.JOB_ID.eq(jobId),

@@ -255,14 +255,19 @@ public final class JooqScenarioRepository implements ScenarioRepository {
                     .execute();
             insertSites(tx, edited.regionCode(), edited.id(), edited.sites(), reach);
             AuditWriter.write(
-                    tx, edited.regionCode(), "update", "scenario", Long.toString(edited.id()), before, auditView(edited));
+                    tx,
+                    edited.regionCode(),
+                    "update",
+                    "scenario",
+                    Long.toString(edited.id()),
+                    before,
+                    auditView(edited));
             return true;
         });
     }
 
     private static List<String> siteIds(DSLContext tx, String regionCode, long scenarioId) {
-        return tx
-                .select(SCENARIO_SITE.SITE_ID, SCENARIO_SITE.CANDIDATE_ID)
+        return tx.select(SCENARIO_SITE.SITE_ID, SCENARIO_SITE.CANDIDATE_ID)
                 .from(SCENARIO_SITE)
                 .where(SCENARIO_SITE.REGION_CODE.eq(regionCode), SCENARIO_SITE.SCENARIO_ID.eq(scenarioId))
                 .orderBy(SCENARIO_SITE.SITE_ID)

@@ -74,9 +74,7 @@ public final class JooqSiteReachRepository implements SiteReachRepository {
                 m.getMinutes(),
                 m.getSiteSetSha256());
         Result<CandidateReachRecord> rows = dsl.selectFrom(CANDIDATE_REACH)
-                .where(
-                        CANDIDATE_REACH.REGION_CODE.eq(m.getRegionCode()),
-                        CANDIDATE_REACH.MATRIX_ID.eq(m.getMatrixId()))
+                .where(CANDIDATE_REACH.REGION_CODE.eq(m.getRegionCode()), CANDIDATE_REACH.MATRIX_ID.eq(m.getMatrixId()))
                 .orderBy(CANDIDATE_REACH.POSITION)
                 .fetch();
         int n = rows.size();

@@ -13,15 +13,16 @@ final class ReachCodec {
     /** Encodes cells (strictly increasing, not negative) and seconds (same length, or null for none). */
     static byte[] encode(int[] cells, int[] seconds) {
         if (seconds != null && seconds.length != cells.length) {
-            throw new IllegalArgumentException("reach row has " + cells.length + " cells but " + seconds.length + " times");
+            throw new IllegalArgumentException(
+                    "reach row has " + cells.length + " cells but " + seconds.length + " times");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(cells.length * (seconds == null ? 2 : 4) + 4);
         write(out, cells.length);
         int previous = -1;
         for (int c : cells) {
             if (c <= previous) {
-                throw new IllegalArgumentException("reach row cells must be strictly increasing: " + c + " after "
-                        + previous);
+                throw new IllegalArgumentException(
+                        "reach row cells must be strictly increasing: " + c + " after " + previous);
             }
             write(out, c - previous - 1);
             previous = c;

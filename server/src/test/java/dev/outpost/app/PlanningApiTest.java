@@ -79,7 +79,8 @@ class PlanningApiTest {
         assertThat(gas.get("total").asInt()).isEqualTo(20);
         JsonNode district = json(app.get("/api/candidates?region=demo&source=import&district=449901"), 200);
         assertThat(district.get("features"))
-                .allSatisfy(f -> assertThat(f.at("/properties/district").asText()).isEqualTo("449901"));
+                .allSatisfy(
+                        f -> assertThat(f.at("/properties/district").asText()).isEqualTo("449901"));
         JsonNode register = json(app.get("/api/candidates?region=demo&source=register"), 200);
         assertThat(register.get("features"))
                 .allSatisfy(f -> assertThat(f.at("/properties/id").asText()).startsWith("station:"));
@@ -94,8 +95,9 @@ class PlanningApiTest {
         assertThat(report.get("created").asInt()).isZero();
         // a bad file is refused whole with every problem, and changes nothing
         String bad = "编号,类型,名称,经度,纬度\nX1,spaceship,坏,113.9,22.6\nX2,gas_station,,113.9,22.6\n";
-        JsonNode refused =
-                json(app.upload("/api/imports/candidates?region=demo", "bad.csv", bad.getBytes(StandardCharsets.UTF_8)), 422);
+        JsonNode refused = json(
+                app.upload("/api/imports/candidates?region=demo", "bad.csv", bad.getBytes(StandardCharsets.UTF_8)),
+                422);
         assertThat(refused.get("problems")).hasSize(2);
         assertThat(refused.at("/problems/0/row").asInt()).isEqualTo(2);
         assertThat(refused.at("/problems/0/field").asText()).isEqualTo("kind");
@@ -123,20 +125,26 @@ class PlanningApiTest {
             assertThat(f.at("/properties/overlapShare").asDouble()).isBetween(0.0, 1.0);
         }
         // the gains in greedy order add up to what the sites add
-        assertThat(sumOfGains).isCloseTo(figures.get("newlyCovered").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(s.at("/solve/bestBound").asDouble()).isGreaterThanOrEqualTo(s.at("/solve/objective").asDouble());
+        assertThat(sumOfGains)
+                .isCloseTo(figures.get("newlyCovered").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(s.at("/solve/bestBound").asDouble())
+                .isGreaterThanOrEqualTo(s.at("/solve/objective").asDouble());
         assertThat(s.at("/curve/points")).hasSize(5);
         assertThat(s.at("/inputs/candidateCount").asInt()).isGreaterThanOrEqualTo(200);
-        assertThat(json(app.get("/api/scenarios/" + id + "?region=demo"), 200).get("figures")).isEqualTo(figures);
+        assertThat(json(app.get("/api/scenarios/" + id + "?region=demo"), 200).get("figures"))
+                .isEqualTo(figures);
         List<Long> ids = new ArrayList<>();
-        json(app.get("/api/scenarios?region=demo"), 200).forEach(x -> ids.add(x.get("id").asLong()));
+        json(app.get("/api/scenarios?region=demo"), 200)
+                .forEach(x -> ids.add(x.get("id").asLong()));
         assertThat(ids).contains(id);
 
         // what-if: add a candidate not chosen, move it, delete it
         Set<String> chosen = new HashSet<>();
-        s.at("/sites/features").forEach(f -> chosen.add(f.at("/properties/candidateId").asText()));
+        s.at("/sites/features")
+                .forEach(f -> chosen.add(f.at("/properties/candidateId").asText()));
         String other = chosen.contains("CA-00100") ? "CA-00101" : "CA-00100";
-        JsonNode added = post("/api/scenarios/" + id + "/sites?region=demo", "{\"candidateId\":\"" + other + "\"}", 201);
+        JsonNode added =
+                post("/api/scenarios/" + id + "/sites?region=demo", "{\"candidateId\":\"" + other + "\"}", 201);
         assertThat(added.at("/sites/features")).hasSize(6);
         assertThat(added.at("/figures/coveredAfter").asDouble())
                 .isGreaterThanOrEqualTo(figures.get("coveredAfter").asDouble());
@@ -161,7 +169,9 @@ class PlanningApiTest {
                 "{\"name\":\"三个新站\",\"problem\":\"mclp\",\"p\":3,\"minutes\":5,\"async\":false}",
                 201);
         JsonNode c = json(
-                app.get("/api/scenarios/compare?region=demo&a=" + id + "&b=" + three.get("id").asLong()), 200);
+                app.get("/api/scenarios/compare?region=demo&a=" + id + "&b="
+                        + three.get("id").asLong()),
+                200);
         assertThat(c.get("comparable").asBoolean()).isTrue();
         assertThat(c.at("/inBoth").size() + c.at("/onlyInA/features").size()).isEqualTo(5);
         assertThat(c.at("/inBoth").size() + c.at("/onlyInB/features").size()).isEqualTo(3);
@@ -176,15 +186,22 @@ class PlanningApiTest {
         String text = new String(csv.body(), StandardCharsets.UTF_8).substring(1);
         try (CSVParser p = CSVParser.parse(
                 new StringReader(text),
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            List<String> fromCsv = p.getRecords().stream().map((CSVRecord r) -> r.get("名称")).toList();
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
+            List<String> fromCsv =
+                    p.getRecords().stream().map((CSVRecord r) -> r.get("名称")).toList();
             assertThat(fromCsv).isEqualTo(names);
         }
         HttpResponse<byte[]> xlsx = app.getBytes("/api/scenarios/" + id + "/export.xlsx?region=demo");
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx.body()))) {
-            assertThat(wb.getSheet("选址方案").getRow(1).getCell(6).getStringCellValue()).isEqualTo(names.get(0));
+            assertThat(wb.getSheet("选址方案").getRow(1).getCell(6).getStringCellValue())
+                    .isEqualTo(names.get(0));
         }
-        JsonNode geojson = M.readTree(app.getBytes("/api/scenarios/" + id + "/export.geojson?region=demo").body());
+        JsonNode geojson = M.readTree(app.getBytes("/api/scenarios/" + id + "/export.geojson?region=demo")
+                .body());
         assertThat(geojson.get("features")).hasSize(5);
         assertThat(geojson.at("/features/0/properties/name").asText()).isEqualTo(names.get(0));
     }
@@ -196,11 +213,13 @@ class PlanningApiTest {
                 "/api/scenarios?region=demo",
                 "{\"name\":\"精确求解\",\"problem\":\"mclp\",\"p\":4,\"minutes\":5,\"solver\":\"exact\",\"timeLimitSeconds\":30}");
         JsonNode job = json(r, 202);
-        assertThat(r.headers().firstValue("Location").orElse("")).startsWith("/api/jobs/" + job.get("id").asLong());
+        assertThat(r.headers().firstValue("Location").orElse(""))
+                .startsWith("/api/jobs/" + job.get("id").asLong());
         long jobId = job.get("id").asLong();
         JsonNode j = job;
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!Set.of("done", "failed", "cancelled").contains(j.get("status").asText()) && System.nanoTime() < deadline) {
+        while (!Set.of("done", "failed", "cancelled").contains(j.get("status").asText())
+                && System.nanoTime() < deadline) {
             // the server answers other requests meanwhile
             json(app.get("/api/candidates?region=demo&source=import&kind=gas_station"), 200);
             Thread.sleep(100);
@@ -210,12 +229,15 @@ class PlanningApiTest {
         assertThat(j.get("progress").asDouble()).isEqualTo(1.0);
         JsonNode s = json(app.get(j.get("result").asText()), 200);
         assertThat(s.at("/solve/solver").asText()).isIn("cp-sat", "greedy-swap");
-        assertThat(s.at("/solve/bestBound").asDouble()).isGreaterThanOrEqualTo(s.at("/solve/objective").asDouble());
+        assertThat(s.at("/solve/bestBound").asDouble())
+                .isGreaterThanOrEqualTo(s.at("/solve/objective").asDouble());
         if (s.at("/solve/status").asText().equals("optimal")) {
             assertThat(s.at("/solve/gap").asDouble()).isZero();
         }
         // cancelling a finished job changes nothing
-        assertThat(post("/api/jobs/" + jobId + "/cancel?region=demo", null, 200).get("status").asText())
+        assertThat(post("/api/jobs/" + jobId + "/cancel?region=demo", null, 200)
+                        .get("status")
+                        .asText())
                 .isEqualTo("done");
         json(app.get("/api/jobs/99999?region=demo"), 404);
     }
@@ -239,7 +261,9 @@ class PlanningApiTest {
                         .get("detail")
                         .asText())
                 .contains("unknown field 'colour'");
-        assertThat(post("/api/scenarios?region=demo", "{not json", 400).get("detail").asText())
+        assertThat(post("/api/scenarios?region=demo", "{not json", 400)
+                        .get("detail")
+                        .asText())
                 .contains("not valid JSON");
         // 1 万元 buys nothing, so no choice reaches 99 % of the demand
         JsonNode infeasible = post(
@@ -249,7 +273,10 @@ class PlanningApiTest {
                 422);
         assertThat(infeasible.get("detail").asText()).contains("no feasible answer");
         assertThat(infeasible.at("/problems/0/field").asText()).isEqualTo("constraints");
-        assertThat(post("/api/scenarios?region=demo", "{\"name\":\"x\",\"problem\":\"mclp\",\"p\":2,\"minutes\":0}", 400)
+        assertThat(post(
+                                "/api/scenarios?region=demo",
+                                "{\"name\":\"x\",\"problem\":\"mclp\",\"p\":2,\"minutes\":0}",
+                                400)
                         .get("detail")
                         .asText())
                 .contains("minutes: 0 is out of range 1..120");

@@ -96,14 +96,25 @@ public final class CoverageMatrixBenchmark {
                     + "; run ./outpost democity --size shenzhen --out var/demo-city-shenzhen first");
         }
         Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "city %s, %d candidates, e-bike %d min, p = %d; JVM max heap %d MB%n", dir,
-                candidates, minutes, p, rt.maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "city %s, %d candidates, e-bike %d min, p = %d; JVM max heap %d MB%n",
+                dir,
+                candidates,
+                minutes,
+                p,
+                rt.maxMemory() >> 20);
 
         long t = System.nanoTime();
         GraphHopperNetwork network = GraphHopperNetwork.importOsm(
                 dir.resolve("roads.osm"), Path.of("var/bench-graphs/planning"), NetworkSettings.defaults());
-        System.out.printf(Locale.ROOT, "network: %d nodes, %d edges, %s in %.1f s%n", network.info().nodeCount(),
-                network.info().edgeCount(), network.loadedFromCache() ? "loaded from cache" : "imported", secs(t));
+        System.out.printf(
+                Locale.ROOT,
+                "network: %d nodes, %d edges, %s in %.1f s%n",
+                network.info().nodeCount(),
+                network.info().edgeCount(),
+                network.loadedFromCache() ? "loaded from cache" : "imported",
+                secs(t));
 
         try (TestDatabase db = TestDatabase.create("bench_planning")) {
             String region = "sz";
@@ -112,10 +123,20 @@ public final class CoverageMatrixBenchmark {
             JooqStationRepository stations = new JooqStationRepository(db.database());
             JooqDemandRepository demand = new JooqDemandRepository(db.database());
             ImportService imports = new ImportService(new JooqImportStore(db.database()), districts, 100_000_000);
-            check(imports.importDistricts(region, "districts.geojson",
-                    Files.readAllBytes(dir.resolve("districts.geojson")), CoordinateSystem.WGS84, false, "bench"));
-            check(imports.importStations(region, "stations.csv", Files.readAllBytes(dir.resolve("stations.csv")),
-                    CoordinateSystem.WGS84, false, "bench"));
+            check(imports.importDistricts(
+                    region,
+                    "districts.geojson",
+                    Files.readAllBytes(dir.resolve("districts.geojson")),
+                    CoordinateSystem.WGS84,
+                    false,
+                    "bench"));
+            check(imports.importStations(
+                    region,
+                    "stations.csv",
+                    Files.readAllBytes(dir.resolve("stations.csv")),
+                    CoordinateSystem.WGS84,
+                    false,
+                    "bench"));
             DemandLayer riders = DemandCsv.read(
                             new StringReader(Files.readString(dir.resolve("demand.csv"), StandardCharsets.UTF_8)),
                             HexGrid.defaultGrid())
@@ -126,17 +147,26 @@ public final class CoverageMatrixBenchmark {
 
             JooqCoverageRepository versions = new JooqCoverageRepository(db.database());
             JooqSiteReachRepository reachStore = new JooqSiteReachRepository(db.database());
-            CandidateService candidateService = new CandidateService(new JooqCandidateRepository(db.database()),
-                    stations, districts, demand, ServingRules.defaults(), null);
-            candidateService.importFile(region, "candidates.csv", csv.getBytes(StandardCharsets.UTF_8),
-                    CoordinateSystem.WGS84, false);
+            CandidateService candidateService = new CandidateService(
+                    new JooqCandidateRepository(db.database()),
+                    stations,
+                    districts,
+                    demand,
+                    ServingRules.defaults(),
+                    null);
+            candidateService.importFile(
+                    region, "candidates.csv", csv.getBytes(StandardCharsets.UTF_8), CoordinateSystem.WGS84, false);
             CandidateFilter imported = new CandidateFilter(EnumSet.of(CandidateSource.IMPORT), null, null);
             List<Candidate> all = candidateService.find(region, WorkerGroup.RIDER, imported);
-            System.out.printf(Locale.ROOT, "data: %d rider demand cells (total weight %.0f), %d candidates%n",
-                    riders.size(), riders.totalWeight(), all.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "data: %d rider demand cells (total weight %.0f), %d candidates%n",
+                    riders.size(),
+                    riders.totalWeight(),
+                    all.size());
 
-            CoverageMatrixService matrices = new CoverageMatrixService(
-                    r -> Optional.<RoadNetwork>of(network), versions, demand, reachStore, 4);
+            CoverageMatrixService matrices =
+                    new CoverageMatrixService(r -> Optional.<RoadNetwork>of(network), versions, demand, reachStore, 4);
             PlanningContext ctx = matrices.context(region, WorkerGroup.RIDER, TravelMode.EBIKE);
             List<Site> sites = new ArrayList<>();
             all.forEach(c -> sites.add(new Site(c.id(), c.position())));
@@ -147,22 +177,40 @@ public final class CoverageMatrixBenchmark {
             for (int s = 0; s < m.siteCount(); s++) {
                 onNetwork += m.onNetwork(s) ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "coverage matrix: %d candidates x %d cells within %d min: network searches %.1f s, stored in"
                             + " %.1f s (total %.1f s); %d pairs (%.0f per candidate), %d candidates on the network,"
                             + " %d cells off it%n",
-                    m.siteCount(), m.demandCount(), minutes, m.buildMillis() / 1000.0, total - m.buildMillis() / 1000.0,
-                    total, m.pairCount(), (double) m.pairCount() / m.siteCount(), onNetwork,
+                    m.siteCount(),
+                    m.demandCount(),
+                    minutes,
+                    m.buildMillis() / 1000.0,
+                    total - m.buildMillis() / 1000.0,
+                    total,
+                    m.pairCount(),
+                    (double) m.pairCount() / m.siteCount(),
+                    onNetwork,
                     m.demandOffNetworkIndices().length);
             t = System.nanoTime();
-            CoverageMatrixService fresh = new CoverageMatrixService(
-                    r -> Optional.<RoadNetwork>of(network), versions, demand, reachStore, 4);
+            CoverageMatrixService fresh =
+                    new CoverageMatrixService(r -> Optional.<RoadNetwork>of(network), versions, demand, reachStore, 4);
             SiteReach loaded = fresh.reach(fresh.context(region, WorkerGroup.RIDER, TravelMode.EBIKE), sites, minutes);
-            System.out.printf(Locale.ROOT, "coverage matrix read back from PostGIS by a fresh service in %.1f s"
-                    + " (equal: %s)%n", secs(t), loaded.equals(m));
+            System.out.printf(
+                    Locale.ROOT,
+                    "coverage matrix read back from PostGIS by a fresh service in %.1f s" + " (equal: %s)%n",
+                    secs(t),
+                    loaded.equals(m));
 
-            ScenarioService scenarios = new ScenarioService(candidateService, matrices, stations, districts,
-                    new JooqScenarioRepository(db.database()), ServingRules.defaults(), Clock.systemUTC(), 8);
+            ScenarioService scenarios = new ScenarioService(
+                    candidateService,
+                    matrices,
+                    stations,
+                    districts,
+                    new JooqScenarioRepository(db.database()),
+                    ServingRules.defaults(),
+                    Clock.systemUTC(),
+                    8);
             Scenario greedy = null;
             for (int mm : mclpMinutes) {
                 ScenarioRequest base = ScenarioRequest.mclp("深圳规模 " + p + " 个新站", WorkerGroup.RIDER, p)
@@ -177,11 +225,14 @@ public final class CoverageMatrixBenchmark {
                 report("  CP-SAT", exact, secs(t));
                 double best = Math.max(g.solve().objective(), exact.solve().objective());
                 double bound = Math.min(g.solve().bestBound(), exact.solve().bestBound());
-                System.out.printf(Locale.ROOT,
+                System.out.printf(
+                        Locale.ROOT,
                         "  heuristic is %.3f %% below the best known (%.2f) and at most %.3f %% below the best bound"
                                 + " (%.2f)%n",
-                        100 * (best - g.solve().objective()) / best, best,
-                        100 * (bound - g.solve().objective()) / g.solve().objective(), bound);
+                        100 * (best - g.solve().objective()) / best,
+                        best,
+                        100 * (bound - g.solve().objective()) / g.solve().objective(),
+                        bound);
                 if (greedy == null) {
                     greedy = g;
                 }
@@ -201,9 +252,15 @@ public final class CoverageMatrixBenchmark {
             double[] moves = new double[5];
             for (int k = 0; k < moves.length; k++) {
                 t = System.nanoTime();
-                scenarios.moveSite(region, greedy.id(), first.siteId(), SiteEdit.at(
-                        new dev.outpost.geo.LatLon(first.position().lat() + 0.002 * (k + 1), first.position().lon()),
-                        null));
+                scenarios.moveSite(
+                        region,
+                        greedy.id(),
+                        first.siteId(),
+                        SiteEdit.at(
+                                new dev.outpost.geo.LatLon(
+                                        first.position().lat() + 0.002 * (k + 1),
+                                        first.position().lon()),
+                                null));
                 moves[k] = secs(t);
             }
             java.util.Arrays.sort(moves);
@@ -211,10 +268,14 @@ public final class CoverageMatrixBenchmark {
             Scenario full = scenarios.recompute(region, greedy.id());
             double recomputeSeconds = secs(t);
             Scenario now = scenarios.get(region, greedy.id());
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "what-if: add a candidate %.0f ms; move a site to a point (one search) median %.0f ms, max %.0f ms;"
                             + " full recomputation %.1f s; incremental figures equal the full recomputation: %s%n",
-                    addSeconds * 1000, moves[2] * 1000, moves[4] * 1000, recomputeSeconds,
+                    addSeconds * 1000,
+                    moves[2] * 1000,
+                    moves[4] * 1000,
+                    recomputeSeconds,
                     now.figures().equals(full.figures()) && now.sites().equals(full.sites()));
         } finally {
             network.close();
@@ -222,12 +283,21 @@ public final class CoverageMatrixBenchmark {
     }
 
     private static void report(String label, Scenario s, double seconds) {
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%s: %s, status %s, objective %.2f, bound %.2f, gap %.4f %%, solver %.1f s (scenario %.1f s);"
                         + " coverage %.4f -> %.4f; %s%n",
-                label, s.solve().solver(), s.solve().status(), s.solve().objective(), s.solve().bestBound(),
-                100 * s.solve().gap(), s.solve().wallTimeMillis() / 1000.0, seconds, s.figures().fractionBefore(),
-                s.figures().fractionAfter(), s.solve().message());
+                label,
+                s.solve().solver(),
+                s.solve().status(),
+                s.solve().objective(),
+                s.solve().bestBound(),
+                100 * s.solve().gap(),
+                s.solve().wallTimeMillis() / 1000.0,
+                seconds,
+                s.figures().fractionBefore(),
+                s.figures().fractionAfter(),
+                s.solve().message());
     }
 
     private static void check(ImportReport r) {

@@ -61,8 +61,7 @@ class CandidateFileReaderTest {
         rows.add(Arrays.asList("K2", "便利店", "'=美宜佳", null, null, null, 114.2, 22.56));
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         XlsxWriter.write(
-                new XlsxWriter.Sheet("候选点", List.of("编号", "类型", "名称", "所属区", "成本", "座位数", "经度", "纬度"), rows),
-                xlsx);
+                new XlsxWriter.Sheet("候选点", List.of("编号", "类型", "名称", "所属区", "成本", "座位数", "经度", "纬度"), rows), xlsx);
         List<Candidate> fromXlsx =
                 CandidateFileReader.read("sz", "候选点.xlsx", xlsx.toByteArray(), CoordinateSystem.WGS84);
         assertThat(fromXlsx).hasSize(2);
@@ -80,7 +79,8 @@ class CandidateFileReaderTest {
         LatLon expected = CoordinateSystem.GCJ02.toWgs84(114.1, 22.55);
         assertThat(fromGbk.get(0).position().lat()).isCloseTo(expected.lat(), within(1e-12));
         // GCJ-02 is shifted by a few hundred metres here
-        assertThat(fromGbk.get(0).position().distanceMeters(new LatLon(22.55, 114.1))).isBetween(200.0, 800.0);
+        assertThat(fromGbk.get(0).position().distanceMeters(new LatLon(22.55, 114.1)))
+                .isBetween(200.0, 800.0);
     }
 
     @Test

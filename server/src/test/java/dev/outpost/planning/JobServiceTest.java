@@ -74,7 +74,9 @@ class JobServiceTest {
             });
             Job internal = jobs.await("jobs", broken.id(), Duration.ofSeconds(20));
             assertThat(internal.status()).isEqualTo(JobStatus.FAILED);
-            assertThat(internal.message()).startsWith("an internal error occurred (error id ").doesNotContain("bug");
+            assertThat(internal.message())
+                    .startsWith("an internal error occurred (error id ")
+                    .doesNotContain("bug");
 
             // cancelling a finished job changes nothing
             assertThat(jobs.cancel("jobs", done.id()).status()).isEqualTo(JobStatus.DONE);
@@ -173,7 +175,11 @@ class JobServiceTest {
             long started = System.nanoTime();
             Job job = jobs.submit("jobs", "scenario", "t", 120, ctx -> {
                 SitingResult result = new CpSatSolver()
-                        .solve(problem, SolveOptions.defaults().withTimeLimitSeconds(120).withControl(ctx.control()));
+                        .solve(
+                                problem,
+                                SolveOptions.defaults()
+                                        .withTimeLimitSeconds(120)
+                                        .withControl(ctx.control()));
                 seen.set(result);
                 return "result";
             });

@@ -92,12 +92,7 @@ final class PlanningFixture implements AutoCloseable {
         reachRepository = new JooqSiteReachRepository(db.database());
         scenarioRepository = new JooqScenarioRepository(db.database());
         candidates = new CandidateService(
-                new JooqCandidateRepository(db.database()),
-                stations,
-                districts,
-                demand,
-                ServingRules.defaults(),
-                null);
+                new JooqCandidateRepository(db.database()), stations, districts, demand, ServingRules.defaults(), null);
         matrices = new CoverageMatrixService(
                 region -> Optional.<RoadNetwork>of(network), versions, demand, reachRepository, 8);
         scenarios = new ScenarioService(
@@ -134,7 +129,8 @@ final class PlanningFixture implements AutoCloseable {
     }
 
     private Station station(String region, String name, StationKind kind, StationStatus status, int cell) {
-        return new Station(null, region, null, kind, name, null, null, null, null, null, null, status, city.centre(cell));
+        return new Station(
+                null, region, null, kind, name, null, null, null, null, null, null, status, city.centre(cell));
     }
 
     /** The imported candidates as a CSV with Chinese headers. */
@@ -166,7 +162,8 @@ final class PlanningFixture implements AutoCloseable {
         db.close();
         network.close();
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

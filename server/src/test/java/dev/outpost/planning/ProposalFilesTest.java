@@ -77,7 +77,9 @@ class ProposalFilesTest {
                 150,
                 190,
                 12,
-                List.of(new AreaFigures("449901", "河西区", 400, 200, 300.5, 1), new AreaFigures("449902", "河东区", 600, 400, 420, 0)));
+                List.of(
+                        new AreaFigures("449901", "河西区", 400, 200, 300.5, 1),
+                        new AreaFigures("449902", "河东区", 600, 400, 420, 0)));
         Instant t = Instant.parse("2026-10-01T04:00:00Z");
         return new Scenario(
                 7,
@@ -112,8 +114,7 @@ class ProposalFilesTest {
                         1),
                 List.of(a, b),
                 figures,
-                new CurveSummary(
-                        List.of(new CurveSummary.Point(1, 720.5, 0.7205, 120.5, "CA-00017")), 0.5, null),
+                new CurveSummary(List.of(new CurveSummary.Point(1, 720.5, 0.7205, 120.5, "CA-00017")), 0.5, null),
                 1,
                 "规划员",
                 t,
@@ -129,7 +130,11 @@ class ProposalFilesTest {
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         try (CSVParser p = CSVParser.parse(
                 new StringReader(text),
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
             List<CSVRecord> rows = p.getRecords();
             assertThat(p.getHeaderNames()).isEqualTo(ProposalFiles.SITE_HEADER);
             assertThat(rows).hasSize(2);
@@ -161,14 +166,14 @@ class ProposalFilesTest {
             assertThat(first.getCell(9).getNumericCellValue()).isEqualTo(113.893575);
             // text is never a formula
             assertThat(sites.getRow(2).getCell(6).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\")");
-            assertThat(sites.getRow(2).getCell(6).getCellType())
-                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(sites.getRow(2).getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
             Sheet districts = wb.getSheet("覆盖对比");
             assertThat(districts.getRow(1).getCell(1).getStringCellValue()).isEqualTo("河西区");
             assertThat(districts.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(300.5);
             assertThat(districts.getRow(3).getCell(0).getStringCellValue()).isEqualTo("合计");
             assertThat(districts.getRow(3).getCell(6).getNumericCellValue()).isEqualTo(0.7205);
-            assertThat(wb.getSheet("覆盖曲线").getRow(1).getCell(4).getStringCellValue()).isEqualTo("CA-00017");
+            assertThat(wb.getSheet("覆盖曲线").getRow(1).getCell(4).getStringCellValue())
+                    .isEqualTo("CA-00017");
             Sheet summary = wb.getSheet("求解信息");
             assertThat(summary.getRow(1).getCell(1).getStringCellValue()).isEqualTo("河西区两个新站");
             assertThat(summary.getRow(8).getCell(0).getStringCellValue()).isEqualTo("求解状态");

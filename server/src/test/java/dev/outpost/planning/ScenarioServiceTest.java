@@ -65,8 +65,12 @@ class ScenarioServiceTest {
             assertThat(s.figures().coveredBefore()).isEqualTo(6.0);
             assertThat(s.figures().coveredAfter()).isEqualTo(27.0);
             assertThat(s.figures().districts())
-                    .extracting(AreaFigures::code, AreaFigures::demand, AreaFigures::coveredBefore,
-                            AreaFigures::coveredAfter, AreaFigures::newSites)
+                    .extracting(
+                            AreaFigures::code,
+                            AreaFigures::demand,
+                            AreaFigures::coveredBefore,
+                            AreaFigures::coveredAfter,
+                            AreaFigures::newSites)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("E", 14.0, 0.0, 13.0, 1),
                             org.assertj.core.groups.Tuple.tuple("W", 20.0, 6.0, 14.0, 1));
@@ -81,10 +85,13 @@ class ScenarioServiceTest {
             assertThat(c10.runnerUpCandidateId()).isIn("C9", "C11");
             assertThat(c10.runnerUpObjective()).isEqualTo(26.0);
             assertThat(s.inputs().mode()).isEqualTo(TravelMode.EBIKE);
-            assertThat(s.inputs().stations()).extracting(Site::id)
+            assertThat(s.inputs().stations())
+                    .extracting(Site::id)
                     .containsExactly(CandidateService.registerId(f.existing.id()));
             assertThat(s.inputs().candidateCount()).isEqualTo(10);
-            assertThat(s.curve().points()).extracting(CurveSummary.Point::coveredDemand).containsExactly(17.0, 27.0);
+            assertThat(s.curve().points())
+                    .extracting(CurveSummary.Point::coveredDemand)
+                    .containsExactly(17.0, 27.0);
         }
     }
 
@@ -95,7 +102,9 @@ class ScenarioServiceTest {
             Scenario g = f.scenarios.create("line", mclp(p, SolverChoice.GREEDY), "tester");
             Scenario e = f.scenarios.create("line", mclp(p, SolverChoice.EXACT), "tester");
             assertThat(e.solve().objective()).as("p = %d", p).isEqualTo(expected[p - 1]);
-            assertThat(g.solve().objective()).as("p = %d", p).isEqualTo(e.solve().objective());
+            assertThat(g.solve().objective())
+                    .as("p = %d", p)
+                    .isEqualTo(e.solve().objective());
             assertThat(e.solve().status()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(e.solve().gap()).isZero();
             assertThat(e.solve().bestBound()).isGreaterThanOrEqualTo(g.solve().objective());
@@ -151,16 +160,15 @@ class ScenarioServiceTest {
         Scenario west = f.scenarios.create(
                 "line",
                 mclp(2, SolverChoice.EXACT)
-                        .withConstraints(new SiteConstraints(null, null, List.of(new DistrictLimit("E", 0, 0)), null,
-                                null)),
+                        .withConstraints(
+                                new SiteConstraints(null, null, List.of(new DistrictLimit("E", 0, 0)), null, null)),
                 "t");
         assertThat(new HashSet<>(candidates(west))).containsExactlyInAnyOrder("C6", "C3");
         assertThat(west.figures().newlyCovered()).isEqualTo(16.0);
         // 30 万元 cannot buy C10 or C11 (50 each): C6 (10) and C9 (10) add 20; the planned station costs the default 10
         Scenario budget = f.scenarios.create(
                 "line",
-                mclp(2, SolverChoice.EXACT)
-                        .withConstraints(new SiteConstraints(30.0, 10.0, List.of(), null, null)),
+                mclp(2, SolverChoice.EXACT).withConstraints(new SiteConstraints(30.0, 10.0, List.of(), null, null)),
                 "t");
         assertThat(new HashSet<>(candidates(budget))).containsExactlyInAnyOrder("C6", "C9");
         assertThat(budget.figures().newlyCovered()).isEqualTo(20.0);
@@ -180,7 +188,10 @@ class ScenarioServiceTest {
                 mclp(2, SolverChoice.EXACT).withConstraints(new SiteConstraints(null, null, List.of(), d, null)),
                 "t");
         assertThat(spaced.sites()).hasSize(2);
-        assertThat(spaced.sites().get(0).position().distanceMeters(spaced.sites().get(1).position()))
+        assertThat(spaced.sites()
+                        .get(0)
+                        .position()
+                        .distanceMeters(spaced.sites().get(1).position()))
                 .isGreaterThanOrEqualTo(d);
         assertThat(spaced.solve().objective()).isLessThan(27.0);
     }
@@ -188,7 +199,8 @@ class ScenarioServiceTest {
     @Test
     void pMedianAndPCenterAssignEveryReachableCell() {
         CandidateFilter imported = new CandidateFilter(EnumSet.of(CandidateSource.IMPORT), null, null);
-        ScenarioRequest base = mclp(1, SolverChoice.EXACT).withCandidates(imported).withSearchMinutes(30);
+        ScenarioRequest base =
+                mclp(1, SolverChoice.EXACT).withCandidates(imported).withSearchMinutes(30);
         // in steps of about 91 s: C6 + C10 leave 26 weighted steps, C5 + C10 27, every other pair more
         Scenario median = f.scenarios.create("line", base.withProblem(ProblemKind.P_MEDIAN, 2, null), "t");
         assertThat(new HashSet<>(candidates(median))).containsExactlyInAnyOrder("C6", "C10");
@@ -201,9 +213,8 @@ class ScenarioServiceTest {
         assertThat(new HashSet<>(candidates(center))).containsExactlyInAnyOrder("C5", "C10");
         assertThat(center.solve().objective()).isBetween(170.0, 195.0);
         // within 2 minutes of the community centres C2, C6, C10 and the station, cells 4 and 8 reach nothing
-        ScenarioRequest centres = base.withCandidates(
-                        new CandidateFilter(EnumSet.of(CandidateSource.IMPORT), EnumSet.of(CandidateKind.COMMUNITY_CENTRE),
-                                null))
+        ScenarioRequest centres = base.withCandidates(new CandidateFilter(
+                        EnumSet.of(CandidateSource.IMPORT), EnumSet.of(CandidateKind.COMMUNITY_CENTRE), null))
                 .withSearchMinutes(2)
                 .withProblem(ProblemKind.P_MEDIAN, 2, null);
         assertThatThrownBy(() -> f.scenarios.create("line", centres, "t"))
@@ -234,7 +245,11 @@ class ScenarioServiceTest {
         assertSameFigures(added, f.scenarios.recompute("line", s.id()));
 
         // move C6's site to a point at cell 8 (reaches 7, 8, 9): the west loses 5 and 6, the east gains 7 and 8
-        int c6 = added.sites().stream().filter(x -> "C6".equals(x.candidateId())).findFirst().orElseThrow().siteId();
+        int c6 = added.sites().stream()
+                .filter(x -> "C6".equals(x.candidateId()))
+                .findFirst()
+                .orElseThrow()
+                .siteId();
         Scenario moved = f.scenarios.moveSite("line", s.id(), c6, SiteEdit.at(f.city.centre(8), "八号路口"));
         ProposedSite point = moved.findSite(c6).orElseThrow();
         assertThat(point.candidateId()).isNull();
@@ -246,7 +261,11 @@ class ScenarioServiceTest {
         assertSameFigures(moved, f.scenarios.recompute("line", s.id()));
 
         // move C10 onto candidate C11 (reaches 10, 11, 12), then remove C2
-        int c10 = moved.sites().stream().filter(x -> "C10".equals(x.candidateId())).findFirst().orElseThrow().siteId();
+        int c10 = moved.sites().stream()
+                .filter(x -> "C10".equals(x.candidateId()))
+                .findFirst()
+                .orElseThrow()
+                .siteId();
         Scenario swapped = f.scenarios.moveSite("line", s.id(), c10, SiteEdit.candidate("C11"));
         assertThat(swapped.findSite(c10).orElseThrow().candidateId()).isEqualTo("C11");
         assertSameFigures(swapped, f.scenarios.recompute("line", s.id()));
@@ -281,8 +300,8 @@ class ScenarioServiceTest {
                 "line",
                 mclp(2, SolverChoice.EXACT)
                         .withName("只在西区")
-                        .withConstraints(new SiteConstraints(null, null, List.of(new DistrictLimit("E", 0, 0)), null,
-                                null)),
+                        .withConstraints(
+                                new SiteConstraints(null, null, List.of(new DistrictLimit("E", 0, 0)), null, null)),
                 "规划员");
         assertThat(f.scenarios.get("line", a.id())).isEqualTo(a);
         assertThat(f.scenarios.get("line", b.id()).name()).isEqualTo("只在西区");
@@ -293,18 +312,24 @@ class ScenarioServiceTest {
         assertThat(c.notes()).isEmpty();
         assertThat(c.onlyInA()).extracting(ProposedSite::candidateId).containsExactly("C10");
         assertThat(c.onlyInB()).extracting(ProposedSite::candidateId).containsExactly("C3");
-        assertThat(c.inBoth()).extracting(ScenarioComparison.SharedSite::candidateId).containsExactly("C6");
-        assertThat(c.districts()).extracting(ScenarioComparison.DistrictSideBySide::code).containsExactly("E", "W");
+        assertThat(c.inBoth())
+                .extracting(ScenarioComparison.SharedSite::candidateId)
+                .containsExactly("C6");
+        assertThat(c.districts())
+                .extracting(ScenarioComparison.DistrictSideBySide::code)
+                .containsExactly("E", "W");
         assertThat(c.districts().get(0).a().coveredAfter()).isEqualTo(13.0);
         assertThat(c.districts().get(0).b().coveredAfter()).isEqualTo(2.0); // cell 7, reached from C6
 
         // the status column (issue 6 drives it): a submitted scenario cannot be edited
-        assertThat(f.scenarioRepository.changeStatus("line", b.id(), ScenarioStatus.SUBMITTED)).isTrue();
+        assertThat(f.scenarioRepository.changeStatus("line", b.id(), ScenarioStatus.SUBMITTED))
+                .isTrue();
         assertThat(f.scenarios.get("line", b.id()).status()).isEqualTo(ScenarioStatus.SUBMITTED);
         assertThatThrownBy(() -> f.scenarios.removeSite("line", b.id(), 1))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("submitted");
-        assertThat(f.scenarioRepository.changeStatus("line", 999_999, ScenarioStatus.APPROVED)).isFalse();
+        assertThat(f.scenarioRepository.changeStatus("line", 999_999, ScenarioStatus.APPROVED))
+                .isFalse();
         assertThatThrownBy(() -> f.scenarios.get("line", 999_999)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> f.scenarios.get("iso", a.id())).isInstanceOf(NotFoundException.class);
     }
@@ -327,7 +352,8 @@ class ScenarioServiceTest {
                         .map(dev.outpost.review.ProposedSite::siteName))
                 .containsExactly("候选点6号");
         assertThat(proposals.proposedSites("line", "W", WorkerGroup.TRUCK)).isEmpty();
-        assertThat(proposals.proposedSites("line", "nowhere", WorkerGroup.RIDER)).isEmpty();
+        assertThat(proposals.proposedSites("line", "nowhere", WorkerGroup.RIDER))
+                .isEmpty();
     }
 
     @Test
@@ -340,25 +366,32 @@ class ScenarioServiceTest {
         assertThat(plan.matricesReady()).isTrue();
         // other minutes: another matrix
         Scenario three = f.scenarios.create("line", mclp(1, SolverChoice.GREEDY).withMinutes(3), "t");
-        assertThat(three.inputs().candidateMatrixId()).isNotEqualTo(first.inputs().candidateMatrixId());
+        assertThat(three.inputs().candidateMatrixId())
+                .isNotEqualTo(first.inputs().candidateMatrixId());
         // another candidate set: another matrix
         Scenario importedOnly = f.scenarios.create(
                 "line",
                 mclp(1, SolverChoice.GREEDY)
                         .withCandidates(new CandidateFilter(EnumSet.of(CandidateSource.IMPORT), null, null)),
                 "t");
-        assertThat(importedOnly.inputs().candidateMatrixId()).isNotEqualTo(first.inputs().candidateMatrixId());
-        assertThat(importedOnly.inputs().candidateSetSha256()).isNotEqualTo(first.inputs().candidateSetSha256());
+        assertThat(importedOnly.inputs().candidateMatrixId())
+                .isNotEqualTo(first.inputs().candidateMatrixId());
+        assertThat(importedOnly.inputs().candidateSetSha256())
+                .isNotEqualTo(first.inputs().candidateSetSha256());
         // a new demand layer: the matrices are not reused
         f.demand.save("line", f.layer(null).scaled(2), DemandSource.CELLS, "doubled");
         try {
-            assertThat(f.scenarios.prepare("line", mclp(1, SolverChoice.GREEDY)).matricesReady()).isFalse();
+            assertThat(f.scenarios.prepare("line", mclp(1, SolverChoice.GREEDY)).matricesReady())
+                    .isFalse();
             Scenario doubled = f.scenarios.create("line", mclp(1, SolverChoice.GREEDY), "t");
-            assertThat(doubled.inputs().demandLayerId()).isNotEqualTo(first.inputs().demandLayerId());
-            assertThat(doubled.inputs().candidateMatrixId()).isNotEqualTo(first.inputs().candidateMatrixId());
+            assertThat(doubled.inputs().demandLayerId())
+                    .isNotEqualTo(first.inputs().demandLayerId());
+            assertThat(doubled.inputs().candidateMatrixId())
+                    .isNotEqualTo(first.inputs().candidateMatrixId());
             assertThat(doubled.figures().totalDemand()).isEqualTo(68.0);
             // the matrix the stored scenarios refer to is kept
-            assertThat(f.reachRepository.findById("line", first.inputs().candidateMatrixId())).isPresent();
+            assertThat(f.reachRepository.findById("line", first.inputs().candidateMatrixId()))
+                    .isPresent();
             // and the old scenario still edits on its own layer
             Scenario edited = f.scenarios.addSite("line", first.id(), SiteEdit.candidate("C3"));
             assertThat(edited.figures().totalDemand()).isEqualTo(34.0);
@@ -373,10 +406,9 @@ class ScenarioServiceTest {
         SiteReach stored = f.reachRepository
                 .findById("line", s.inputs().candidateMatrixId())
                 .orElseThrow();
-        PlanningContext ctx = f.matrices.context("line", WorkerGroup.RIDER, TravelMode.EBIKE, s.inputs().demandLayerId());
-        List<Site> sites = f.candidates
-                .find("line", WorkerGroup.RIDER, CandidateFilter.defaults())
-                .stream()
+        PlanningContext ctx = f.matrices.context(
+                "line", WorkerGroup.RIDER, TravelMode.EBIKE, s.inputs().demandLayerId());
+        List<Site> sites = f.candidates.find("line", WorkerGroup.RIDER, CandidateFilter.defaults()).stream()
                 .map(c -> new Site(c.id(), c.position()))
                 .toList();
         SiteReach fresh = f.matrices.compute(ctx, sites, 2);
@@ -411,8 +443,7 @@ class ScenarioServiceTest {
         assertThatThrownBy(() -> f.scenarios.prepare(
                         "line",
                         mclp(2, SolverChoice.GREEDY)
-                                .withCandidates(new CandidateFilter(
-                                        EnumSet.of(CandidateSource.OSM), null, null))))
+                                .withCandidates(new CandidateFilter(EnumSet.of(CandidateSource.OSM), null, null))))
                 .hasMessageContaining("candidates: none match");
         assertThatThrownBy(() -> ScenarioRequest.mclp("x", WorkerGroup.RIDER, 0))
                 .hasMessageContaining("p: problem 'mclp' needs p");
@@ -445,16 +476,22 @@ class ScenarioServiceTest {
                 new CandidateFilter(EnumSet.of(CandidateSource.GREENFIELD), null, Set.of("W")));
         assertThat(greenfield).hasSize(7);
         assertThat(greenfield).allSatisfy(c -> assertThat(c.kind()).isEqualTo(CandidateKind.DEMAND_CELL));
-        assertThat(f.candidates.findById("line", WorkerGroup.RIDER, greenfield.get(0).id())).contains(greenfield.get(0));
+        assertThat(f.candidates.findById(
+                        "line", WorkerGroup.RIDER, greenfield.get(0).id()))
+                .contains(greenfield.get(0));
         LatLon at = f.city.centre(4);
         assertThat(f.candidates.find(
                         "line",
                         WorkerGroup.RIDER,
-                        new CandidateFilter(EnumSet.of(CandidateSource.IMPORT), EnumSet.of(CandidateKind.GAS_STATION),
-                                null)))
+                        new CandidateFilter(
+                                EnumSet.of(CandidateSource.IMPORT), EnumSet.of(CandidateKind.GAS_STATION), null)))
                 .extracting(Candidate::id)
                 .containsExactly("C4");
-        assertThat(f.candidates.findById("line", WorkerGroup.RIDER, "C4").orElseThrow().position().distanceMeters(at))
+        assertThat(f.candidates
+                        .findById("line", WorkerGroup.RIDER, "C4")
+                        .orElseThrow()
+                        .position()
+                        .distanceMeters(at))
                 .isLessThan(0.001);
     }
 }

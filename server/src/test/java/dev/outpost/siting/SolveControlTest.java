@@ -33,7 +33,8 @@ class SolveControlTest {
     void anExactSolveCancelledBeforeItStartsStopsAndSaysSo() {
         SolveControl c = new SolveControl();
         c.cancel();
-        SitingResult r = new CpSatSolver().solve(random(60, 400, 4, 11), SolveOptions.defaults().withControl(c));
+        SitingResult r = new CpSatSolver()
+                .solve(random(60, 400, 4, 11), SolveOptions.defaults().withControl(c));
         assertThat(r.message()).contains("stopped on request");
         assertThat(r.wallTimeMillis()).isLessThan(10_000);
         // whatever it found is a real solution of the problem, never called optimal without proof
@@ -84,7 +85,9 @@ class SolveControlTest {
             }
         });
         SitingResult r = new CpSatSolver()
-                .solve(random(60, 400, 4, 11), SolveOptions.defaults().withControl(c).withWarmStart(false));
+                .solve(
+                        random(60, 400, 4, 11),
+                        SolveOptions.defaults().withControl(c).withWarmStart(false));
         assertThat(r.solver()).isEqualTo(CpSatSolver.NAME);
         assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
         synchronized (heard) {

@@ -43,8 +43,10 @@ class ReachCodecTest {
     @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> ReachCodec.encode(new int[] {3, 3}, null)).hasMessageContaining("strictly increasing");
-        assertThatThrownBy(() -> ReachCodec.encode(new int[] {1}, new int[] {-1})).hasMessageContaining("negative");
-        assertThatThrownBy(() -> ReachCodec.encode(new int[] {1}, new int[] {1, 2})).hasMessageContaining("1 cells");
+        assertThatThrownBy(() -> ReachCodec.encode(new int[] {1}, new int[] {-1}))
+                .hasMessageContaining("negative");
+        assertThatThrownBy(() -> ReachCodec.encode(new int[] {1}, new int[] {1, 2}))
+                .hasMessageContaining("1 cells");
         byte[] truncated = {5, 1, 1};
         assertThatThrownBy(() -> ReachCodec.cells(truncated)).hasMessageContaining("truncated");
         byte[] trailing = ReachCodec.encode(new int[] {1}, new int[] {2});
