@@ -458,6 +458,74 @@ class ScenarioServiceTest {
     }
 
     @Test
+    void greenfieldCandidatesAreEveryDemandCell() {
+        Scenario s = f.scenarios.create(
+                "line",
+                mclp(2, SolverChoice.EXACT)
+                        .withCandidates(new CandidateFilter(EnumSet.of(CandidateSource.GREENFIELD), null, null)),
+                "t");
+        // the same optimum as with the imported candidates: the cells of C10 and C6
+        assertThat(s.solve().objective()).isEqualTo(27.0);
+        assertThat(candidates(s))
+                .containsExactly(
+                        "h3:" + dev.outpost.geo.HexGrid.address(f.city.cells.get(10)),
+                        "h3:" + dev.outpost.geo.HexGrid.address(f.city.cells.get(6)));
+        assertThat(s.sites()).allSatisfy(x -> assertThat(x.kind()).isEqualTo(CandidateKind.DEMAND_CELL));
+        assertThat(s.inputs().candidateCount()).isEqualTo(13);
+    }
+
+    @Test
+    void osmHostSitesAreImportedFromAnExtract() throws IOException {
+        java.nio.file.Path osm = f.dir.resolve("hosts.osm");
+        LatLon a = f.city.centre(3);
+        LatLon b = f.city.centre(9);
+        java.nio.file.Files.writeString(
+                osm,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\">\n"
+                        + node(
+                                1,
+                                a,
+                                "<tag k=\"amenity\" v=\"fuel\"/><tag k=\"name\" v=\"中石化长街站\"/>"
+                                        + "<tag k=\"shop\" v=\"convenience\"/>")
+                        + node(2, b, "<tag k=\"shop\" v=\"convenience\"/>")
+                        + node(3, b, "<tag k=\"amenity\" v=\"restaurant\"/><tag k=\"name\" v=\"面馆\"/>")
+                        + "</osm>\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        CandidateService withOsm = new CandidateService(
+                new dev.outpost.store.JooqCandidateRepository(f.db.database()),
+                f.stations,
+                f.districts,
+                f.demand,
+                dev.outpost.coverage.ServingRules.defaults(),
+                new dev.outpost.network.graphhopper.OsmPoiSource(1));
+        CandidateImportReport dry = withOsm.importOsm("iso", osm, true);
+        assertThat(dry.created()).isEqualTo(2);
+        assertThat(withOsm.find(
+                        "iso", WorkerGroup.RIDER, new CandidateFilter(EnumSet.of(CandidateSource.OSM), null, null)))
+                .isEmpty();
+        CandidateImportReport r = withOsm.importOsm("iso", osm, false);
+        assertThat(r.created()).isEqualTo(2);
+        List<Candidate> hosts = withOsm.find(
+                "iso", WorkerGroup.RIDER, new CandidateFilter(EnumSet.of(CandidateSource.OSM), null, null));
+        assertThat(hosts)
+                .extracting(Candidate::id, Candidate::kind, Candidate::name)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("osm:n1", CandidateKind.GAS_STATION, "中石化长街站"),
+                        org.assertj.core.groups.Tuple.tuple("osm:n2", CandidateKind.CONVENIENCE_STORE, "便利店 n2"));
+        assertThat(withOsm.importOsm("iso", osm, false).unchanged()).isEqualTo(2);
+    }
+
+    private static String node(long id, LatLon at, String tags) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "  <node id=\"%d\" version=\"1\" lat=\"%.9f\" lon=\"%.9f\">%s</node>%n",
+                id,
+                at.lat(),
+                at.lon(),
+                tags);
+    }
+
+    @Test
     void registerCandidatesAreTheNonServingStationsAndDistrictsAreAssigned() {
         List<Candidate> all = f.candidates.find("line", WorkerGroup.RIDER, CandidateFilter.defaults());
         assertThat(all).hasSize(10);
