@@ -42,13 +42,18 @@ final class DemoLoader {
     private void loadDemand(Path file) {
         byte[] bytes = read(file);
         String description = file.getFileName() + " sha256:" + dev.outpost.imports.ImportService.sha256Hex(bytes);
-        boolean present = c.demand().list(REGION).stream().anyMatch(l -> l.description().equals(description));
+        boolean present =
+                c.demand().list(REGION).stream().anyMatch(l -> l.description().equals(description));
         if (present) {
             LOG.info("demo demand: {} unchanged since the last import, skipped", file.getFileName());
             return;
         }
-        c.demand().importCsv(REGION, description,
-                new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), 9);
+        c.demand()
+                .importCsv(
+                        REGION,
+                        description,
+                        new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)),
+                        9);
         c.coverage().invalidate(REGION);
         LOG.info("demo demand: imported {}", file.getFileName());
     }

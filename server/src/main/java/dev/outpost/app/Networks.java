@@ -53,15 +53,28 @@ final class Networks implements AutoCloseable {
         if (!known) {
             Map<String, String> s = new LinkedHashMap<>(info.settings());
             s.put(SOURCE_PATH, abs.toString());
-            versions.recordNetworkVersion(regionCode, new NetworkInfo(info.sourceFileName(), info.sourceSha256(),
-                    info.importedAt(), info.nodeCount(), info.edgeCount(), info.bbox(), s));
+            versions.recordNetworkVersion(
+                    regionCode,
+                    new NetworkInfo(
+                            info.sourceFileName(),
+                            info.sourceSha256(),
+                            info.importedAt(),
+                            info.nodeCount(),
+                            info.edgeCount(),
+                            info.bbox(),
+                            s));
         }
         RoadNetwork previous = loaded.put(regionCode, network);
         if (previous != null && previous != network) {
             previous.close();
         }
-        LOG.info("road network of region {}: {} ({} nodes, {} edges{})", regionCode, info.sourceFileName(),
-                info.nodeCount(), info.edgeCount(), network.loadedFromCache() ? ", from cache" : "");
+        LOG.info(
+                "road network of region {}: {} ({} nodes, {} edges{})",
+                regionCode,
+                info.sourceFileName(),
+                info.nodeCount(),
+                info.edgeCount(),
+                network.loadedFromCache() ? ", from cache" : "");
         return network;
     }
 
@@ -78,8 +91,12 @@ final class Networks implements AutoCloseable {
             NetworkVersion newest = all.get(0);
             String path = newest.settings().get(SOURCE_PATH);
             if (path == null || !Files.isRegularFile(Path.of(path))) {
-                LOG.warn("region {}: the source of its network version {} is not on this machine ({}); import it"
-                        + " with ./outpost import network", region, newest.id(), path);
+                LOG.warn(
+                        "region {}: the source of its network version {} is not on this machine ({}); import it"
+                                + " with ./outpost import network",
+                        region,
+                        newest.id(),
+                        path);
                 continue;
             }
             try {

@@ -48,7 +48,9 @@ class DemoCoverageTest {
         // put a station on the uncovered cell holding the most demand
         JsonNode worst = null;
         for (JsonNode f : cells.get("features")) {
-            if (worst == null || f.at("/properties/weight").asDouble() > worst.at("/properties/weight").asDouble()) {
+            if (worst == null
+                    || f.at("/properties/weight").asDouble()
+                            > worst.at("/properties/weight").asDouble()) {
                 worst = f;
             }
         }
@@ -60,9 +62,15 @@ class DemoCoverageTest {
             lon += ring.get(i).get(0).asDouble() / n;
             lat += ring.get(i).get(1).asDouble() / n;
         }
-        var created = app.send("POST", "/api/stations?region=demo", String.format(Locale.ROOT,
-                "{\"kind\":\"warm_bee_station\",\"name\":\"新港区暖蜂驿站(测试)\",\"lat\":%.7f,\"lon\":%.7f,"
-                        + "\"openingHours\":\"24/7\"}", lat, lon));
+        var created = app.send(
+                "POST",
+                "/api/stations?region=demo",
+                String.format(
+                        Locale.ROOT,
+                        "{\"kind\":\"warm_bee_station\",\"name\":\"新港区暖蜂驿站(测试)\",\"lat\":%.7f,\"lon\":%.7f,"
+                                + "\"openingHours\":\"24/7\"}",
+                        lat,
+                        lon));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         JsonNode incremental = get("/api/coverage/summary?region=demo&group=rider");
@@ -79,7 +87,8 @@ class DemoCoverageTest {
 
     @Test
     void isochroneOfADemoStationIsAPolygonAroundIt() throws Exception {
-        JsonNode st = get("/api/stations?region=demo&kind=warm_bee_station&status=open&limit=1").at("/features/0");
+        JsonNode st = get("/api/stations?region=demo&kind=warm_bee_station&status=open&limit=1")
+                .at("/features/0");
         long id = st.get("id").asLong();
         JsonNode area = get("/api/stations/" + id + "/service-area?region=demo&minutes=15&mode=ebike");
         assertThat(area.toString()).contains("Polygon");
@@ -88,6 +97,8 @@ class DemoCoverageTest {
         assertThat(bad.body()).contains("rocket");
         var far = app.get("/api/isochrone?lat=40.0&lon=116.4&mode=ebike&minutes=15");
         assertThat(far.statusCode()).isEqualTo(400);
-        assertThat(app.get("/api/isochrone?lat=22.6&lon=113.93&mode=ebike&minutes=0").statusCode()).isEqualTo(400);
+        assertThat(app.get("/api/isochrone?lat=22.6&lon=113.93&mode=ebike&minutes=0")
+                        .statusCode())
+                .isEqualTo(400);
     }
 }

@@ -46,14 +46,15 @@ class CoverageMapTest {
     @Test
     void summaryAndGapListMatchTheApiForEachWorkerGroup() throws Exception {
         for (String group : new String[] {"rider", "truck"}) {
-            JsonNode api = M.readTree(app.get("/api/coverage/summary?region=demo&group=" + group).body());
+            JsonNode api = M.readTree(
+                    app.get("/api/coverage/summary?region=demo&group=" + group).body());
             double expected = api.at("/overall/coveredShare/15").asDouble();
             Page page = open("/?group=" + group);
             page.waitForSelector("[data-testid='coverage-summary'][data-covered15]:not([data-covered15=''])");
-            double shown = Double.parseDouble(
-                    page.getAttribute("[data-testid='coverage-summary']", "data-covered15"));
+            double shown = Double.parseDouble(page.getAttribute("[data-testid='coverage-summary']", "data-covered15"));
             assertThat(shown).as(group).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
-            JsonNode gaps = M.readTree(app.get("/api/coverage/gaps?region=demo&group=" + group + "&limit=20").body());
+            JsonNode gaps = M.readTree(app.get("/api/coverage/gaps?region=demo&group=" + group + "&limit=20")
+                    .body());
             assertThat(page.locator("[data-testid='gap-item']").count())
                     .as(group)
                     .isEqualTo(Math.min(gaps.get("features").size(), 20));
