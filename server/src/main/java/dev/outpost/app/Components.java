@@ -5,7 +5,12 @@ import dev.outpost.district.RegionRepository;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
+import dev.outpost.http.RiderRoutes;
+import dev.outpost.http.Tls;
 import dev.outpost.imports.ImportService;
+import dev.outpost.network.NetworkSettings;
+import dev.outpost.rider.NearestService;
+import dev.outpost.rider.NetworkLookup;
 import dev.outpost.station.StationCatalog;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
@@ -15,7 +20,7 @@ import dev.outpost.store.JooqRegionRepository;
 import dev.outpost.store.JooqStationRepository;
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 
 /**
  * Every long-lived component, wired by hand in one place (no static services). Owns the database; {@link #close()}
@@ -30,6 +35,8 @@ public final class Components implements AutoCloseable {
     final DistrictRepository districts;
     final StationCatalog stations;
     final ImportService imports;
+    final RegionNetworks networks;
+    final NearestService nearest;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -40,6 +47,9 @@ public final class Components implements AutoCloseable {
         this.districts = new JooqDistrictRepository(database);
         this.stations = new StationCatalog(stationRepository, clock);
         this.imports = new ImportService(new JooqImportStore(database), districts, config.maxUploadBytes());
+        this.networks = new RegionNetworks(config.varDir().resolve("graphs"), NetworkSettings.defaults())
+                .register(DemoLoader.REGION, config.demoCityDir().resolve("roads.osm"));
+        this.nearest = new NearestService(stations, networks, clock, Duration.ofSeconds(10));
     }
 
     /** Opens the database named by the configuration (or the private cluster) and migrates it. */
@@ -59,9 +69,9 @@ public final class Components implements AutoCloseable {
     public Javalin httpApp(String defaultRegion) {
         HttpSettings settings = new HttpSettings(
                 config.webDir(), config.tileUrl(), config.tileAttribution(), defaultRegion, config.maxUploadBytes());
-        HttpServices services =
-                new HttpServices(regions, stations, districts, imports, clock, database::isReady, params -> List.of());
-        return HttpApp.create(settings, services);
+        HttpServices services = new HttpServices(
+                regions, stations, districts, imports, clock, database::isReady, RiderRoutes.of(nearest));
+        return HttpApp.create(settings, services, config.tls().map(Tls::connector).orElse(c -> {}));
     }
 
     public RegionRepository regions() {
@@ -84,8 +94,18 @@ public final class Components implements AutoCloseable {
         return database;
     }
 
+    public NearestService nearest() {
+        return nearest;
+    }
+
+    /** The road network of each region (the demo region's is imported on first use). */
+    public NetworkLookup networks() {
+        return networks;
+    }
+
     @Override
     public void close() {
+        networks.close();
         database.close();
     }
 }

@@ -62,9 +62,17 @@ public final class Main {
             stopped.countDown();
         }));
         app.start(config.port());
+        String region = defaultRegion;
+        Thread warmUp = new Thread(() -> c.networks().find(region), "road-network-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         out.println();
         out.println("  Outpost 前哨 is running (" + c.database().description() + ")");
         out.println("  Map:  http://localhost:" + app.port() + "/");
+        out.println("  Riders (phone page): http://localhost:" + app.port() + "/find");
+        config.tls()
+                .ifPresent(tls -> out.println("  HTTPS (needed for a phone's position): https://<this host>:"
+                        + tls.port() + "/find"));
         out.println("  Stop: Ctrl+C");
         out.println();
         out.flush();
