@@ -5,6 +5,7 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.Station;
 
@@ -25,6 +26,7 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_ENTITY_IDX = Internal.createIndex(DSL.name("audit_entity_idx"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.REGION_CODE, AuditLog.AUDIT_LOG.ENTITY, AuditLog.AUDIT_LOG.ENTITY_ID, AuditLog.AUDIT_LOG.AT }, false);
+    public static final Index CHECKIN_DAY_IDX = Internal.createIndex(DSL.name("checkin_day_idx"), Checkin.CHECKIN, new OrderField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.DAY }, false);
     public static final Index DISTRICT_BOUNDARY_IDX = Internal.createIndex(DSL.name("district_boundary_idx"), District.DISTRICT, new OrderField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.BOUNDARY }, false);
     public static final Index DISTRICT_PARENT_IDX = Internal.createIndex(DSL.name("district_parent_idx"), District.DISTRICT, new OrderField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.PARENT_CODE }, false);
     public static final Index STATION_GEOM_IDX = Internal.createIndex(DSL.name("station_geom_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.GEOM }, false);

@@ -5,11 +5,13 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Station;
 import dev.outpost.store.jooq.tables.records.AuditLogRecord;
+import dev.outpost.store.jooq.tables.records.CheckinRecord;
 import dev.outpost.store.jooq.tables.records.DistrictRecord;
 import dev.outpost.store.jooq.tables.records.ImportBatchRecord;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
@@ -34,16 +36,19 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.REGION_CODE, AuditLog.AUDIT_LOG.AUDIT_ID }, true);
+    public static final UniqueKey<CheckinRecord> CHECKIN_PKEY = Internal.createUniqueKey(Checkin.CHECKIN, DSL.name("checkin_pkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID, Checkin.CHECKIN.DAY, Checkin.CHECKIN.DEVICE_HASH }, true);
     public static final UniqueKey<DistrictRecord> DISTRICT_PKEY = Internal.createUniqueKey(District.DISTRICT, DSL.name("district_pkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);
     public static final UniqueKey<ImportBatchRecord> IMPORT_BATCH_PKEY = Internal.createUniqueKey(ImportBatch.IMPORT_BATCH, DSL.name("import_batch_pkey"), new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
     public static final UniqueKey<RegionRecord> REGION_PKEY = Internal.createUniqueKey(Region.REGION, DSL.name("region_pkey"), new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final UniqueKey<StationRecord> STATION_PKEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_pkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final UniqueKey<StationRecord> STATION_REGION_CODE_EXTERNAL_ID_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_region_code_external_id_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.EXTERNAL_ID }, true);
+    public static final UniqueKey<StationRecord> STATION_SHORT_CODE_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_short_code_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.SHORT_CODE }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<CheckinRecord, StationRecord> CHECKIN__CHECKIN_REGION_CODE_STATION_ID_FKEY = Internal.createForeignKey(Checkin.CHECKIN, DSL.name("checkin_region_code_station_id_fkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID }, Keys.STATION_PKEY, new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final ForeignKey<DistrictRecord, ImportBatchRecord> DISTRICT__DISTRICT_REGION_CODE_BATCH_ID_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_batch_id_fkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.BATCH_ID }, Keys.IMPORT_BATCH_PKEY, new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
     public static final ForeignKey<DistrictRecord, RegionRecord> DISTRICT__DISTRICT_REGION_CODE_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_fkey"), new TableField[] { District.DISTRICT.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<DistrictRecord, DistrictRecord> DISTRICT__DISTRICT_REGION_CODE_PARENT_CODE_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_parent_code_fkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.PARENT_CODE }, Keys.DISTRICT_PKEY, new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);

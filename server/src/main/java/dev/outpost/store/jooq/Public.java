@@ -5,6 +5,7 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
 import dev.outpost.store.jooq.tables.Region;
@@ -35,6 +36,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.audit_log</code>.
      */
     public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
+     * The table <code>public.checkin</code>.
+     */
+    public final Checkin CHECKIN = Checkin.CHECKIN;
 
     /**
      * The table <code>public.district</code>.
@@ -73,6 +79,7 @@ public class Public extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             AuditLog.AUDIT_LOG,
+            Checkin.CHECKIN,
             District.DISTRICT,
             ImportBatch.IMPORT_BATCH,
             Region.REGION,

@@ -5,6 +5,7 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
 import dev.outpost.store.jooq.tables.Region;
@@ -21,6 +22,11 @@ public class Tables {
      * The table <code>public.audit_log</code>.
      */
     public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
+     * The table <code>public.checkin</code>.
+     */
+    public static final Checkin CHECKIN = Checkin.CHECKIN;
 
     /**
      * The table <code>public.district</code>.
