@@ -9,11 +9,16 @@ import dev.outpost.http.RiderRoutes;
 import dev.outpost.http.Tls;
 import dev.outpost.imports.ImportService;
 import dev.outpost.network.NetworkSettings;
+import dev.outpost.rider.CheckinService;
 import dev.outpost.rider.NearestService;
 import dev.outpost.rider.NetworkLookup;
+import dev.outpost.rider.VisitLimits;
+import dev.outpost.rider.poster.PosterFont;
+import dev.outpost.rider.poster.PosterService;
 import dev.outpost.station.StationCatalog;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
+import dev.outpost.store.JooqCheckinRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
 import dev.outpost.store.JooqRegionRepository;
@@ -37,6 +42,8 @@ public final class Components implements AutoCloseable {
     final ImportService imports;
     final RegionNetworks networks;
     final NearestService nearest;
+    final CheckinService checkins;
+    final PosterService posters;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -50,6 +57,13 @@ public final class Components implements AutoCloseable {
         this.networks = new RegionNetworks(config.varDir().resolve("graphs"), NetworkSettings.defaults())
                 .register(DemoLoader.REGION, config.demoCityDir().resolve("roads.osm"));
         this.nearest = new NearestService(stations, networks, clock, Duration.ofSeconds(10));
+        this.checkins = new CheckinService(
+                new JooqCheckinRepository(database),
+                stations,
+                clock,
+                CheckinSecret.load(config.varDir().resolve("checkin.secret")),
+                VisitLimits.defaults());
+        this.posters = new PosterService(stations, checkins, PosterFont::system);
     }
 
     /** Opens the database named by the configuration (or the private cluster) and migrates it. */
@@ -70,7 +84,13 @@ public final class Components implements AutoCloseable {
         HttpSettings settings = new HttpSettings(
                 config.webDir(), config.tileUrl(), config.tileAttribution(), defaultRegion, config.maxUploadBytes());
         HttpServices services = new HttpServices(
-                regions, stations, districts, imports, clock, database::isReady, RiderRoutes.of(nearest));
+                regions,
+                stations,
+                districts,
+                imports,
+                clock,
+                database::isReady,
+                RiderRoutes.of(nearest, checkins, posters, clock, config.publicBaseUrl()));
         return HttpApp.create(settings, services, config.tls().map(Tls::connector).orElse(c -> {}));
     }
 
@@ -96,6 +116,10 @@ public final class Components implements AutoCloseable {
 
     public NearestService nearest() {
         return nearest;
+    }
+
+    public CheckinService checkins() {
+        return checkins;
     }
 
     /** The road network of each region (the demo region's is imported on first use). */
