@@ -659,7 +659,14 @@ public final class CpSatSolver implements SitingSolver {
         if (open == null) {
             SolveStatus st = deadline.passed() ? SolveStatus.TIME_LIMIT : SolveStatus.UNKNOWN;
             return MedianCenterSupport.result(
-                    a, st, stats + "; no feasible solution found", NAME, null, bound, deadline.elapsedMillis(), run.progress);
+                    a,
+                    st,
+                    stats + "; no feasible solution found",
+                    NAME,
+                    null,
+                    bound,
+                    deadline.elapsedMillis(),
+                    run.progress);
         }
         SolveStatus status = SolveStatus.FEASIBLE;
         String precision = a.center() || boundSlack == 0

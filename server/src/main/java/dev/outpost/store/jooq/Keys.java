@@ -6,14 +6,28 @@ package dev.outpost.store.jooq;
 
 import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.Checkin;
+import dev.outpost.store.jooq.tables.CoverageArea;
+import dev.outpost.store.jooq.tables.CoverageCell;
+import dev.outpost.store.jooq.tables.CoverageRun;
+import dev.outpost.store.jooq.tables.CoverageStation;
+import dev.outpost.store.jooq.tables.DemandCell;
+import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Station;
 import dev.outpost.store.jooq.tables.records.AuditLogRecord;
 import dev.outpost.store.jooq.tables.records.CheckinRecord;
+import dev.outpost.store.jooq.tables.records.CoverageAreaRecord;
+import dev.outpost.store.jooq.tables.records.CoverageCellRecord;
+import dev.outpost.store.jooq.tables.records.CoverageRunRecord;
+import dev.outpost.store.jooq.tables.records.CoverageStationRecord;
+import dev.outpost.store.jooq.tables.records.DemandCellRecord;
+import dev.outpost.store.jooq.tables.records.DemandLayerRecord;
 import dev.outpost.store.jooq.tables.records.DistrictRecord;
 import dev.outpost.store.jooq.tables.records.ImportBatchRecord;
+import dev.outpost.store.jooq.tables.records.NetworkVersionRecord;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
 import dev.outpost.store.jooq.tables.records.StationRecord;
 
@@ -37,8 +51,16 @@ public class Keys {
 
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.REGION_CODE, AuditLog.AUDIT_LOG.AUDIT_ID }, true);
     public static final UniqueKey<CheckinRecord> CHECKIN_PKEY = Internal.createUniqueKey(Checkin.CHECKIN, DSL.name("checkin_pkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID, Checkin.CHECKIN.DAY, Checkin.CHECKIN.DEVICE_HASH }, true);
+    public static final UniqueKey<CoverageAreaRecord> COVERAGE_AREA_PKEY = Internal.createUniqueKey(CoverageArea.COVERAGE_AREA, DSL.name("coverage_area_pkey"), new TableField[] { CoverageArea.COVERAGE_AREA.REGION_CODE, CoverageArea.COVERAGE_AREA.COVERAGE_RUN_ID, CoverageArea.COVERAGE_AREA.LEVEL, CoverageArea.COVERAGE_AREA.DISTRICT_CODE }, true);
+    public static final UniqueKey<CoverageCellRecord> COVERAGE_CELL_PKEY = Internal.createUniqueKey(CoverageCell.COVERAGE_CELL, DSL.name("coverage_cell_pkey"), new TableField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID, CoverageCell.COVERAGE_CELL.H3_CELL }, true);
+    public static final UniqueKey<CoverageRunRecord> COVERAGE_RUN_PKEY = Internal.createUniqueKey(CoverageRun.COVERAGE_RUN, DSL.name("coverage_run_pkey"), new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
+    public static final UniqueKey<CoverageStationRecord> COVERAGE_STATION_PKEY = Internal.createUniqueKey(CoverageStation.COVERAGE_STATION, DSL.name("coverage_station_pkey"), new TableField[] { CoverageStation.COVERAGE_STATION.REGION_CODE, CoverageStation.COVERAGE_STATION.COVERAGE_RUN_ID, CoverageStation.COVERAGE_STATION.STATION_ID }, true);
+    public static final UniqueKey<DemandCellRecord> DEMAND_CELL_PKEY = Internal.createUniqueKey(DemandCell.DEMAND_CELL, DSL.name("demand_cell_pkey"), new TableField[] { DemandCell.DEMAND_CELL.REGION_CODE, DemandCell.DEMAND_CELL.DEMAND_LAYER_ID, DemandCell.DEMAND_CELL.H3_CELL }, true);
+    public static final UniqueKey<DemandLayerRecord> DEMAND_LAYER_PKEY = Internal.createUniqueKey(DemandLayer.DEMAND_LAYER, DSL.name("demand_layer_pkey"), new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.DEMAND_LAYER_ID }, true);
     public static final UniqueKey<DistrictRecord> DISTRICT_PKEY = Internal.createUniqueKey(District.DISTRICT, DSL.name("district_pkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);
     public static final UniqueKey<ImportBatchRecord> IMPORT_BATCH_PKEY = Internal.createUniqueKey(ImportBatch.IMPORT_BATCH, DSL.name("import_batch_pkey"), new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
+    public static final UniqueKey<NetworkVersionRecord> NETWORK_VERSION_PKEY = Internal.createUniqueKey(NetworkVersion.NETWORK_VERSION, DSL.name("network_version_pkey"), new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.NETWORK_VERSION_ID }, true);
+    public static final UniqueKey<NetworkVersionRecord> NETWORK_VERSION_REGION_CODE_SHA256_IMPORTED_AT_KEY = Internal.createUniqueKey(NetworkVersion.NETWORK_VERSION, DSL.name("network_version_region_code_sha256_imported_at_key"), new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.SHA256, NetworkVersion.NETWORK_VERSION.IMPORTED_AT }, true);
     public static final UniqueKey<RegionRecord> REGION_PKEY = Internal.createUniqueKey(Region.REGION, DSL.name("region_pkey"), new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final UniqueKey<StationRecord> STATION_PKEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_pkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final UniqueKey<StationRecord> STATION_REGION_CODE_EXTERNAL_ID_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_region_code_external_id_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.EXTERNAL_ID }, true);
@@ -49,10 +71,19 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final ForeignKey<CheckinRecord, StationRecord> CHECKIN__CHECKIN_REGION_CODE_STATION_ID_FKEY = Internal.createForeignKey(Checkin.CHECKIN, DSL.name("checkin_region_code_station_id_fkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID }, Keys.STATION_PKEY, new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
+    public static final ForeignKey<CoverageAreaRecord, CoverageRunRecord> COVERAGE_AREA__COVERAGE_AREA_REGION_CODE_COVERAGE_RUN_ID_FKEY = Internal.createForeignKey(CoverageArea.COVERAGE_AREA, DSL.name("coverage_area_region_code_coverage_run_id_fkey"), new TableField[] { CoverageArea.COVERAGE_AREA.REGION_CODE, CoverageArea.COVERAGE_AREA.COVERAGE_RUN_ID }, Keys.COVERAGE_RUN_PKEY, new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
+    public static final ForeignKey<CoverageCellRecord, CoverageRunRecord> COVERAGE_CELL__COVERAGE_CELL_REGION_CODE_COVERAGE_RUN_ID_FKEY = Internal.createForeignKey(CoverageCell.COVERAGE_CELL, DSL.name("coverage_cell_region_code_coverage_run_id_fkey"), new TableField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID }, Keys.COVERAGE_RUN_PKEY, new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
+    public static final ForeignKey<CoverageRunRecord, DemandLayerRecord> COVERAGE_RUN__COVERAGE_RUN_REGION_CODE_DEMAND_LAYER_ID_FKEY = Internal.createForeignKey(CoverageRun.COVERAGE_RUN, DSL.name("coverage_run_region_code_demand_layer_id_fkey"), new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.DEMAND_LAYER_ID }, Keys.DEMAND_LAYER_PKEY, new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.DEMAND_LAYER_ID }, true);
+    public static final ForeignKey<CoverageRunRecord, RegionRecord> COVERAGE_RUN__COVERAGE_RUN_REGION_CODE_FKEY = Internal.createForeignKey(CoverageRun.COVERAGE_RUN, DSL.name("coverage_run_region_code_fkey"), new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<CoverageRunRecord, NetworkVersionRecord> COVERAGE_RUN__COVERAGE_RUN_REGION_CODE_NETWORK_VERSION_ID_FKEY = Internal.createForeignKey(CoverageRun.COVERAGE_RUN, DSL.name("coverage_run_region_code_network_version_id_fkey"), new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.NETWORK_VERSION_ID }, Keys.NETWORK_VERSION_PKEY, new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.NETWORK_VERSION_ID }, true);
+    public static final ForeignKey<CoverageStationRecord, CoverageRunRecord> COVERAGE_STATION__COVERAGE_STATION_REGION_CODE_COVERAGE_RUN_ID_FKEY = Internal.createForeignKey(CoverageStation.COVERAGE_STATION, DSL.name("coverage_station_region_code_coverage_run_id_fkey"), new TableField[] { CoverageStation.COVERAGE_STATION.REGION_CODE, CoverageStation.COVERAGE_STATION.COVERAGE_RUN_ID }, Keys.COVERAGE_RUN_PKEY, new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
+    public static final ForeignKey<DemandCellRecord, DemandLayerRecord> DEMAND_CELL__DEMAND_CELL_REGION_CODE_DEMAND_LAYER_ID_FKEY = Internal.createForeignKey(DemandCell.DEMAND_CELL, DSL.name("demand_cell_region_code_demand_layer_id_fkey"), new TableField[] { DemandCell.DEMAND_CELL.REGION_CODE, DemandCell.DEMAND_CELL.DEMAND_LAYER_ID }, Keys.DEMAND_LAYER_PKEY, new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.DEMAND_LAYER_ID }, true);
+    public static final ForeignKey<DemandLayerRecord, RegionRecord> DEMAND_LAYER__DEMAND_LAYER_REGION_CODE_FKEY = Internal.createForeignKey(DemandLayer.DEMAND_LAYER, DSL.name("demand_layer_region_code_fkey"), new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<DistrictRecord, ImportBatchRecord> DISTRICT__DISTRICT_REGION_CODE_BATCH_ID_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_batch_id_fkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.BATCH_ID }, Keys.IMPORT_BATCH_PKEY, new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
     public static final ForeignKey<DistrictRecord, RegionRecord> DISTRICT__DISTRICT_REGION_CODE_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_fkey"), new TableField[] { District.DISTRICT.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<DistrictRecord, DistrictRecord> DISTRICT__DISTRICT_REGION_CODE_PARENT_CODE_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_parent_code_fkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.PARENT_CODE }, Keys.DISTRICT_PKEY, new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);
     public static final ForeignKey<ImportBatchRecord, RegionRecord> IMPORT_BATCH__IMPORT_BATCH_REGION_CODE_FKEY = Internal.createForeignKey(ImportBatch.IMPORT_BATCH, DSL.name("import_batch_region_code_fkey"), new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<NetworkVersionRecord, RegionRecord> NETWORK_VERSION__NETWORK_VERSION_REGION_CODE_FKEY = Internal.createForeignKey(NetworkVersion.NETWORK_VERSION, DSL.name("network_version_region_code_fkey"), new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<StationRecord, ImportBatchRecord> STATION__STATION_REGION_CODE_BATCH_ID_FKEY = Internal.createForeignKey(Station.STATION, DSL.name("station_region_code_batch_id_fkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.BATCH_ID }, Keys.IMPORT_BATCH_PKEY, new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
     public static final ForeignKey<StationRecord, RegionRecord> STATION__STATION_REGION_CODE_FKEY = Internal.createForeignKey(Station.STATION, DSL.name("station_region_code_fkey"), new TableField[] { Station.STATION.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
 }

@@ -6,8 +6,15 @@ package dev.outpost.store.jooq;
 
 import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.Checkin;
+import dev.outpost.store.jooq.tables.CoverageArea;
+import dev.outpost.store.jooq.tables.CoverageCell;
+import dev.outpost.store.jooq.tables.CoverageRun;
+import dev.outpost.store.jooq.tables.CoverageStation;
+import dev.outpost.store.jooq.tables.DemandCell;
+import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Station;
 
@@ -43,6 +50,36 @@ public class Public extends SchemaImpl {
     public final Checkin CHECKIN = Checkin.CHECKIN;
 
     /**
+     * The table <code>public.coverage_area</code>.
+     */
+    public final CoverageArea COVERAGE_AREA = CoverageArea.COVERAGE_AREA;
+
+    /**
+     * The table <code>public.coverage_cell</code>.
+     */
+    public final CoverageCell COVERAGE_CELL = CoverageCell.COVERAGE_CELL;
+
+    /**
+     * The table <code>public.coverage_run</code>.
+     */
+    public final CoverageRun COVERAGE_RUN = CoverageRun.COVERAGE_RUN;
+
+    /**
+     * The table <code>public.coverage_station</code>.
+     */
+    public final CoverageStation COVERAGE_STATION = CoverageStation.COVERAGE_STATION;
+
+    /**
+     * The table <code>public.demand_cell</code>.
+     */
+    public final DemandCell DEMAND_CELL = DemandCell.DEMAND_CELL;
+
+    /**
+     * The table <code>public.demand_layer</code>.
+     */
+    public final DemandLayer DEMAND_LAYER = DemandLayer.DEMAND_LAYER;
+
+    /**
      * The table <code>public.district</code>.
      */
     public final District DISTRICT = District.DISTRICT;
@@ -51,6 +88,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.import_batch</code>.
      */
     public final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
+
+    /**
+     * The table <code>public.network_version</code>.
+     */
+    public final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
 
     /**
      * The table <code>public.region</code>.
@@ -80,8 +122,15 @@ public class Public extends SchemaImpl {
         return Arrays.asList(
             AuditLog.AUDIT_LOG,
             Checkin.CHECKIN,
+            CoverageArea.COVERAGE_AREA,
+            CoverageCell.COVERAGE_CELL,
+            CoverageRun.COVERAGE_RUN,
+            CoverageStation.COVERAGE_STATION,
+            DemandCell.DEMAND_CELL,
+            DemandLayer.DEMAND_LAYER,
             District.DISTRICT,
             ImportBatch.IMPORT_BATCH,
+            NetworkVersion.NETWORK_VERSION,
             Region.REGION,
             Station.STATION
         );

@@ -6,8 +6,15 @@ package dev.outpost.store.jooq;
 
 import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.Checkin;
+import dev.outpost.store.jooq.tables.CoverageArea;
+import dev.outpost.store.jooq.tables.CoverageCell;
+import dev.outpost.store.jooq.tables.CoverageRun;
+import dev.outpost.store.jooq.tables.CoverageStation;
+import dev.outpost.store.jooq.tables.DemandCell;
+import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Station;
 
@@ -29,6 +36,36 @@ public class Tables {
     public static final Checkin CHECKIN = Checkin.CHECKIN;
 
     /**
+     * The table <code>public.coverage_area</code>.
+     */
+    public static final CoverageArea COVERAGE_AREA = CoverageArea.COVERAGE_AREA;
+
+    /**
+     * The table <code>public.coverage_cell</code>.
+     */
+    public static final CoverageCell COVERAGE_CELL = CoverageCell.COVERAGE_CELL;
+
+    /**
+     * The table <code>public.coverage_run</code>.
+     */
+    public static final CoverageRun COVERAGE_RUN = CoverageRun.COVERAGE_RUN;
+
+    /**
+     * The table <code>public.coverage_station</code>.
+     */
+    public static final CoverageStation COVERAGE_STATION = CoverageStation.COVERAGE_STATION;
+
+    /**
+     * The table <code>public.demand_cell</code>.
+     */
+    public static final DemandCell DEMAND_CELL = DemandCell.DEMAND_CELL;
+
+    /**
+     * The table <code>public.demand_layer</code>.
+     */
+    public static final DemandLayer DEMAND_LAYER = DemandLayer.DEMAND_LAYER;
+
+    /**
      * The table <code>public.district</code>.
      */
     public static final District DISTRICT = District.DISTRICT;
@@ -37,6 +74,11 @@ public class Tables {
      * The table <code>public.import_batch</code>.
      */
     public static final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
+
+    /**
+     * The table <code>public.network_version</code>.
+     */
+    public static final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
 
     /**
      * The table <code>public.region</code>.

@@ -6,8 +6,11 @@ package dev.outpost.store.jooq.tables;
 
 import dev.outpost.store.jooq.Keys;
 import dev.outpost.store.jooq.Public;
+import dev.outpost.store.jooq.tables.CoverageRun.CoverageRunPath;
+import dev.outpost.store.jooq.tables.DemandLayer.DemandLayerPath;
 import dev.outpost.store.jooq.tables.District.DistrictPath;
 import dev.outpost.store.jooq.tables.ImportBatch.ImportBatchPath;
+import dev.outpost.store.jooq.tables.NetworkVersion.NetworkVersionPath;
 import dev.outpost.store.jooq.tables.Station.StationPath;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
 
@@ -158,6 +161,32 @@ public class Region extends TableImpl<RegionRecord> {
         return Keys.REGION_PKEY;
     }
 
+    private transient CoverageRunPath _coverageRun;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.coverage_run</code> table
+     */
+    public CoverageRunPath coverageRun() {
+        if (_coverageRun == null)
+            _coverageRun = new CoverageRunPath(this, null, Keys.COVERAGE_RUN__COVERAGE_RUN_REGION_CODE_FKEY.getInverseKey());
+
+        return _coverageRun;
+    }
+
+    private transient DemandLayerPath _demandLayer;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.demand_layer</code> table
+     */
+    public DemandLayerPath demandLayer() {
+        if (_demandLayer == null)
+            _demandLayer = new DemandLayerPath(this, null, Keys.DEMAND_LAYER__DEMAND_LAYER_REGION_CODE_FKEY.getInverseKey());
+
+        return _demandLayer;
+    }
+
     private transient DistrictPath _district;
 
     /**
@@ -182,6 +211,19 @@ public class Region extends TableImpl<RegionRecord> {
             _importBatch = new ImportBatchPath(this, null, Keys.IMPORT_BATCH__IMPORT_BATCH_REGION_CODE_FKEY.getInverseKey());
 
         return _importBatch;
+    }
+
+    private transient NetworkVersionPath _networkVersion;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.network_version</code> table
+     */
+    public NetworkVersionPath networkVersion() {
+        if (_networkVersion == null)
+            _networkVersion = new NetworkVersionPath(this, null, Keys.NETWORK_VERSION__NETWORK_VERSION_REGION_CODE_FKEY.getInverseKey());
+
+        return _networkVersion;
     }
 
     private transient StationPath _station;
