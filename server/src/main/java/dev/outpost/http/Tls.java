@@ -45,18 +45,35 @@ public final class Tls {
         KeyStore keyStore = keyStore(settings);
         ssl.setKeyStore(keyStore);
         ssl.setKeyStorePassword(settings.keystore() != null ? settings.password() : INTERNAL_PASSWORD);
-        return config -> config.jetty.addConnector((server, httpConfig) -> {
-            HttpConfiguration https = new HttpConfiguration(httpConfig);
-            SecureRequestCustomizer secure = new SecureRequestCustomizer();
-            // a certificate for a public host name must still work when the phone reaches the server by its IP
-            secure.setSniHostCheck(false);
-            https.addCustomizer(secure);
-            ServerConnector connector = new ServerConnector(
-                    server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
-            connector.setPort(settings.port());
-            connector.setName("https");
-            return connector;
-        });
+        return config -> {
+            // Javalin adds its own plain HTTP connector only when none is configured: add it first (so that
+            // Javalin#port() stays the HTTP port), on the host and port given to Javalin#start
+            config.jetty.addConnector((server, httpConfig) -> {
+                ServerConnector http = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                http.setHost(config.jetty.host);
+                http.setPort(config.jetty.port);
+                http.setName("http");
+                return http;
+            });
+            config.jetty.addConnector((server, httpConfig) -> https(server, httpConfig, ssl, settings));
+        };
+    }
+
+    private static ServerConnector https(
+            org.eclipse.jetty.server.Server server,
+            HttpConfiguration httpConfig,
+            SslContextFactory.Server ssl,
+            TlsSettings settings) {
+        HttpConfiguration https = new HttpConfiguration(httpConfig);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // a certificate for a public host name must still work when the phone reaches the server by its IP
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(
+                server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+        connector.setPort(settings.port());
+        connector.setName("https");
+        return connector;
     }
 
     /** The keystore of the settings: loaded from PKCS#12, or assembled from the PEM files. */
