@@ -62,6 +62,8 @@ public record HandoffLinks(String amap, String baidu, String baiduApp, String te
     /** The {@code src} / {@code referer} value that names this application to the providers. */
     public static final String SOURCE = "outpost";
 
+    private static final String BAIDU_WEB = "https://api.map.baidu.com/direction?";
+
     public HandoffLinks {
         Objects.requireNonNull(amap, "amap");
         Objects.requireNonNull(baidu, "baidu");
@@ -80,6 +82,15 @@ public record HandoffLinks(String amap, String baidu, String baiduApp, String te
      * @param mode how the rider travels
      */
     public static HandoffLinks of(LatLon origin, LatLon destination, String name, TravelMode mode) {
+        return forStation(destination, name, mode).from(origin);
+    }
+
+    /**
+     * The links to {@code destination} without a starting point: what {@link #of} gives for an unknown origin. They
+     * depend only on the station and the mode, so callers may keep them and add the rider's position with {@link
+     * #from}.
+     */
+    public static HandoffLinks forStation(LatLon destination, String name, TravelMode mode) {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(mode, "mode");
         String label = name == null || name.isBlank() ? "驿站" : name.strip();
@@ -94,9 +105,6 @@ public record HandoffLinks(String amap, String baidu, String baiduApp, String te
 
         String baiduDestination = "latlng:" + coord(destination.lat()) + "," + coord(destination.lon()) + "|name:" + safe;
         Map<String, String> baidu = new LinkedHashMap<>();
-        if (origin != null) {
-            baidu.put("origin", "latlng:" + coord(origin.lat()) + "," + coord(origin.lon()) + "|name:我的位置");
-        }
         baidu.put("destination", baiduDestination);
         baidu.put("coord_type", "wgs84");
         baidu.put("mode", baiduMode(mode));
@@ -122,10 +130,23 @@ public record HandoffLinks(String amap, String baidu, String baiduApp, String te
 
         return new HandoffLinks(
                 "https://uri.amap.com/navigation?" + query(amap),
-                "https://api.map.baidu.com/direction?" + query(baidu),
+                BAIDU_WEB + query(baidu),
                 "baidumap://map/direction?" + query(baiduApp),
                 "https://apis.map.qq.com/uri/v1/routeplan?" + query(tencent),
                 "https://maps.apple.com/?" + query(apple));
+    }
+
+    /**
+     * These links with the rider's position as the start of Baidu's web link (which needs one; the apps start from the
+     * phone's own position). The same links when {@code origin} is null.
+     */
+    public HandoffLinks from(LatLon origin) {
+        if (origin == null || !baidu.startsWith(BAIDU_WEB) || baidu.startsWith(BAIDU_WEB + "origin=")) {
+            return this;
+        }
+        String start = "origin=" + encode("latlng:" + coord(origin.lat()) + "," + coord(origin.lon()) + "|name:我的位置");
+        return new HandoffLinks(
+                amap, BAIDU_WEB + start + "&" + baidu.substring(BAIDU_WEB.length()), baiduApp, tencent, apple);
     }
 
     /** The links by provider key ({@code amap}, {@code baidu}, {@code baiduApp}, {@code tencent}, {@code apple}). */

@@ -5,6 +5,8 @@ import dev.outpost.network.PointNotOnNetworkException;
 import dev.outpost.network.RankedFacility;
 import dev.outpost.network.RoadNetwork;
 import dev.outpost.network.Route;
+import dev.outpost.network.TravelMode;
+import dev.outpost.station.OpeningHours;
 import dev.outpost.station.Station;
 import dev.outpost.station.StationCatalog;
 import dev.outpost.station.StationQuery;
@@ -20,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.locationtech.jts.geom.LineString;
 
 /**
@@ -55,6 +58,7 @@ public final class NearestService {
     private final Duration stationCacheTtl;
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
+
     /**
      * @param stationCacheTtl how long the region's stations are reused between queries; {@link Duration#ZERO} reads
      *     them on every query
@@ -72,7 +76,7 @@ public final class NearestService {
     /** Answers the query. Never throws for positions off the network (see the class comment). */
     public NearestResult find(NearestQuery query) {
         Instant at = query.openAt() != null ? query.openAt() : clock.instant();
-        List<Candidate> candidates = candidates(query, at);
+        List<Candidate> candidates = candidates(snapshot(query.regionCode()), query, at);
         Optional<RoadNetwork> network = networks.find(query.regionCode());
         if (network.isEmpty()) {
             return straightLine(
@@ -86,14 +90,14 @@ public final class NearestService {
     }
 
     /** The stations of the region that could be an answer, nearest by straight line first. */
-    private List<Candidate> candidates(NearestQuery query, Instant at) {
+    private List<Candidate> candidates(Snapshot snapshot, NearestQuery query, Instant at) {
         Set<dev.outpost.station.StationService> required = query.requiredServices();
+        boolean[] open = snapshot.openAt(at);
         List<Candidate> out = new ArrayList<>();
-        for (Station s : stations(query.regionCode())) {
-            if (s.offersAll(required)
-                    && s.openingHours() != null
-                    && s.openingHours().isOpenAt(at)) {
-                out.add(new Candidate(s, query.origin().distanceMeters(s.location())));
+        for (int i = 0; i < open.length; i++) {
+            Station s = snapshot.stations.get(i);
+            if (open[i] && s.offersAll(required)) {
+                out.add(new Candidate(snapshot, i, query.origin().distanceMeters(s.location())));
             }
         }
         out.sort(Comparator.comparingDouble(Candidate::straightLineMeters)
@@ -101,18 +105,42 @@ public final class NearestService {
         return out;
     }
 
-    private List<Station> stations(String regionCode) {
+    /**
+     * The region's stations, read at most every {@code stationCacheTtl}. When the copy is stale, one caller reloads it
+     * while the others keep using the stale one, so a reload never stalls many requests at once.
+     */
+    private Snapshot snapshot(String regionCode) {
         Instant now = clock.instant();
         Snapshot s = snapshots.get(regionCode);
-        if (s != null && !stationCacheTtl.isZero() && now.isBefore(s.loadedAt().plus(stationCacheTtl))) {
-            return s.stations();
+        if (s == null) {
+            synchronized (this) {
+                s = snapshots.get(regionCode);
+                if (s == null) {
+                    s = load(regionCode, now);
+                    snapshots.put(regionCode, s);
+                }
+                return s;
+            }
         }
+        boolean stale = stationCacheTtl.isZero() || !now.isBefore(s.loadedAt.plus(stationCacheTtl));
+        if (stale && s.refreshing.compareAndSet(false, true)) {
+            try {
+                Snapshot fresh = load(regionCode, now);
+                snapshots.put(regionCode, fresh);
+                return fresh;
+            } catch (RuntimeException e) {
+                s.refreshing.set(false);
+                throw e;
+            }
+        }
+        return s;
+    }
+
+    private Snapshot load(String regionCode, Instant now) {
         StationQuery q = StationQuery.all(regionCode)
                 .withStatuses(Set.of(StationStatus.OPEN))
                 .withLimit(StationQuery.MAX_LIMIT);
-        List<Station> loaded = List.copyOf(catalog.find(q));
-        snapshots.put(regionCode, new Snapshot(now, loaded));
-        return loaded;
+        return new Snapshot(now, catalog.find(q));
     }
 
     private NearestResult overNetwork(NearestQuery query, Instant at, List<Candidate> candidates, RoadNetwork network) {
@@ -211,12 +239,58 @@ public final class NearestService {
         Station s = c.station();
         OpenState.Status status = OpenState.at(s.openingHours(), at);
         boolean openOnArrival = s.openingHours().isOpenAt(at.plusSeconds(seconds));
-        HandoffLinks links = HandoffLinks.of(query.origin(), s.location(), s.name(), query.mode());
+        HandoffLinks links = c.snapshot.links(c.index, query.mode()).from(query.origin());
         return new NearestStation(s, seconds, meters, c.straightLineMeters(), status, openOnArrival, route, links);
     }
 
-    /** A candidate station and its straight-line distance from the rider in metres. */
-    record Candidate(Station station, double straightLineMeters) {}
+    /** A candidate station (by its index in the snapshot) and its straight-line distance from the rider in metres. */
+    record Candidate(Snapshot snapshot, int index, double straightLineMeters) {
+        Station station() {
+            return snapshot.stations.get(index);
+        }
+    }
 
-    private record Snapshot(Instant loadedAt, List<Station> stations) {}
+    /**
+     * The region's open stations as read at {@code loadedAt}, with what can be worked out once for all queries: which
+     * are open in the current minute (opening hours have minute resolution, so every instant of a minute gives the
+     * same answer) and the hand-off links without origin.
+     */
+    static final class Snapshot {
+        final Instant loadedAt;
+        final List<Station> stations;
+        final AtomicBoolean refreshing = new AtomicBoolean();
+        private final Map<Integer, HandoffLinks> links = new ConcurrentHashMap<>();
+        private volatile OpenInMinute lastMinute;
+
+        Snapshot(Instant loadedAt, List<Station> stations) {
+            this.loadedAt = loadedAt;
+            this.stations = List.copyOf(stations);
+        }
+
+        /** For each station, whether it is open at {@code at} (false for unknown hours). Do not modify. */
+        boolean[] openAt(Instant at) {
+            long minute = Math.floorDiv(at.getEpochSecond(), 60);
+            OpenInMinute cached = lastMinute;
+            if (cached != null && cached.minute == minute) {
+                return cached.open;
+            }
+            Instant start = Instant.ofEpochSecond(minute * 60);
+            boolean[] open = new boolean[stations.size()];
+            for (int i = 0; i < open.length; i++) {
+                OpeningHours hours = stations.get(i).openingHours();
+                open[i] = hours != null && hours.isOpenAt(start);
+            }
+            lastMinute = new OpenInMinute(minute, open);
+            return open;
+        }
+
+        HandoffLinks links(int index, TravelMode mode) {
+            return links.computeIfAbsent(index * TravelMode.values().length + mode.ordinal(), k -> {
+                Station s = stations.get(index);
+                return HandoffLinks.forStation(s.location(), s.name(), mode);
+            });
+        }
+    }
+
+    private record OpenInMinute(long minute, boolean[] open) {}
 }
