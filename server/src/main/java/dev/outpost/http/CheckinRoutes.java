@@ -102,7 +102,10 @@ final class CheckinRoutes implements Routes {
         List<Map<String, Object>> list = new ArrayList<>();
         int total = 0;
         for (DailyVisits d : days) {
-            list.add(Map.of("day", d.day().toString(), "visits", d.visits()));
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("day", d.day().toString());
+            day.put("visits", d.visits());
+            list.add(day);
             total += d.visits();
         }
         Map<String, Object> body = new LinkedHashMap<>();

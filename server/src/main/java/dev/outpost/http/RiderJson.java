@@ -51,7 +51,7 @@ final class RiderJson {
         m.put("id", s.id());
         m.put("name", s.name());
         m.put("kind", s.kind().code());
-        m.put("kindLabel", Map.of("zh", s.kind().labelZh(), "en", s.kind().labelEn()));
+        m.put("kindLabel", labels(s.kind().labelZh(), s.kind().labelEn()));
         m.put("address", s.address());
         m.put("operator", s.operator());
         m.put("services", s.services().stream().map(StationService::code).toList());
@@ -74,11 +74,18 @@ final class RiderJson {
     /** {@code openState}, {@code openStateLabel}, {@code closesAt} / {@code opensAt}. */
     static void putOpenState(Map<String, Object> m, OpenState.Status status) {
         m.put("openState", status.state().code());
-        m.put("openStateLabel", Map.of("zh", status.state().labelZh(), "en", status.state().labelEn()));
+        m.put("openStateLabel", labels(status.state().labelZh(), status.state().labelEn()));
         m.put("closesAt", status.closesAt().map(RiderJson::time).orElse(null));
         if (status.state() == OpenState.CLOSED) {
             m.put("opensAt", status.opensAt().map(RiderJson::time).orElse(null));
         }
+    }
+
+    private static Map<String, Object> labels(String zh, String en) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zh", zh);
+        m.put("en", en);
+        return m;
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
