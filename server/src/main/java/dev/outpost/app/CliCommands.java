@@ -24,7 +24,7 @@ import java.util.Map;
 final class CliCommands {
     private CliCommands() {}
 
-    static final String IMPORT_USAGE = "usage: ./outpost import stations|districts --region CODE [--region-name NAME]"
+    static final String IMPORT_USAGE = "usage: ./outpost import stations|districts|network --region CODE [--region-name NAME]"
             + " [--crs wgs84|cgcs2000|gcj02|bd09] [--dry-run] [--parent-name-field F] [--name-field F]"
             + " [--population-field F] [--code-field F] FILE";
 
@@ -52,6 +52,9 @@ final class CliCommands {
     }
 
     static int importFiles(Config config, String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("network")) {
+            return importNetwork(config, args, out, err);
+        }
         if (args.length == 0 || !(args[0].equals("stations") || args[0].equals("districts"))) {
             err.println(IMPORT_USAGE);
             return 2;
@@ -99,6 +102,26 @@ final class CliCommands {
                                                     o.get("parent-name-field"))));
             print(r, out, err);
             return r.ok() ? 0 : 1;
+        }
+    }
+
+    static int importNetwork(Config config, String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> o = options(args, 1);
+        if (o.containsKey("help") || !o.containsKey("file") || !o.containsKey("region")) {
+            err.println("usage: ./outpost import network --region CODE [--region-name NAME] FILE.osm.pbf|FILE.osm");
+            return 2;
+        }
+        try (Components c = Components.open(config)) {
+            String region = o.get("region");
+            if (c.regions().find(region).isEmpty()) {
+                c.regions().upsert(new Region(region, o.getOrDefault("region-name", region), null, false));
+            }
+            var network = c.networks().importOsm(region, Path.of(o.get("file")));
+            var info = network.info();
+            out.printf(java.util.Locale.ROOT, "network of region %s: %s, %d nodes, %d edges (sha256 %s)%n", region,
+                    info.sourceFileName(), info.nodeCount(), info.edgeCount(), info.sourceSha256());
+            c.coverage().invalidate(region);
+            return 0;
         }
     }
 

@@ -1,17 +1,30 @@
 package dev.outpost.app;
 
+import dev.outpost.coverage.CoverageRepository;
+import dev.outpost.coverage.CoverageService;
+import dev.outpost.coverage.CoverageSettings;
+import dev.outpost.coverage.ServingRules;
+import dev.outpost.demand.DemandRepository;
+import dev.outpost.demand.DemandService;
 import dev.outpost.district.DistrictRepository;
+import dev.outpost.http.CoverageRoutes;
+import dev.outpost.http.DemandRoutes;
+import dev.outpost.http.IsochroneRoutes;
+import dev.outpost.network.NetworkSettings;
+import dev.outpost.network.graphhopper.OsmPoiSource;
+import dev.outpost.station.StationListener;
+import dev.outpost.store.JooqCoverageRepository;
+import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.district.RegionRepository;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
 import dev.outpost.http.RiderRoutes;
+import dev.outpost.http.Routes;
 import dev.outpost.http.Tls;
 import dev.outpost.imports.ImportService;
-import dev.outpost.network.NetworkSettings;
 import dev.outpost.rider.CheckinService;
 import dev.outpost.rider.NearestService;
-import dev.outpost.rider.NetworkLookup;
 import dev.outpost.rider.VisitLimits;
 import dev.outpost.rider.poster.PosterFont;
 import dev.outpost.rider.poster.PosterService;
@@ -26,6 +39,8 @@ import dev.outpost.store.JooqStationRepository;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Every long-lived component, wired by hand in one place (no static services). Owns the database; {@link #close()}
@@ -40,7 +55,9 @@ public final class Components implements AutoCloseable {
     final DistrictRepository districts;
     final StationCatalog stations;
     final ImportService imports;
-    final RegionNetworks networks;
+    final Networks networks;
+    final CoverageService coverage;
+    final DemandService demand;
     final NearestService nearest;
     final CheckinService checkins;
     final PosterService posters;
@@ -54,9 +71,31 @@ public final class Components implements AutoCloseable {
         this.districts = new JooqDistrictRepository(database);
         this.stations = new StationCatalog(stationRepository, clock);
         this.imports = new ImportService(new JooqImportStore(database), districts, config.maxUploadBytes());
-        this.networks = new RegionNetworks(config.varDir().resolve("graphs"), NetworkSettings.defaults())
-                .register(DemoLoader.REGION, config.demoCityDir().resolve("roads.osm"));
-        this.nearest = new NearestService(stations, networks, clock, Duration.ofSeconds(10));
+        CoverageRepository coverageRepo = new JooqCoverageRepository(database);
+        DemandRepository demandRepo = new JooqDemandRepository(database);
+        this.networks = new Networks(config.varDir().resolve("graphs"), coverageRepo, NetworkSettings.defaults());
+        this.demand = new DemandService(demandRepo, districts, new OsmPoiSource());
+        this.coverage = new CoverageService(
+                networks::find,
+                stationRepository,
+                districts,
+                demandRepo,
+                coverageRepo,
+                ServingRules.defaults(),
+                CoverageSettings.defaults(),
+                clock);
+        this.stations.addListener(new StationListener() {
+            @Override
+            public void saved(dev.outpost.station.Station station) {
+                coverage.stationSaved(station);
+            }
+
+            @Override
+            public void deleted(String regionCode, long stationId) {
+                coverage.stationDeleted(regionCode, stationId);
+            }
+        });
+        this.nearest = new NearestService(stations, networks::find, clock, Duration.ofSeconds(10));
         this.checkins = new CheckinService(
                 new JooqCheckinRepository(database),
                 stations,
@@ -64,6 +103,17 @@ public final class Components implements AutoCloseable {
                 CheckinSecret.load(config.varDir().resolve("checkin.secret")),
                 VisitLimits.defaults());
         this.posters = new PosterService(stations, checkins, PosterFont::system);
+        this.stations.addListener(new StationListener() {
+            @Override
+            public void saved(dev.outpost.station.Station station) {
+                nearest.stationsChanged(station.regionCode());
+            }
+
+            @Override
+            public void deleted(String regionCode, long stationId) {
+                nearest.stationsChanged(regionCode);
+            }
+        });
     }
 
     /** Opens the database named by the configuration (or the private cluster) and migrates it. */
@@ -90,7 +140,15 @@ public final class Components implements AutoCloseable {
                 imports,
                 clock,
                 database::isReady,
-                RiderRoutes.of(nearest, checkins, posters, clock, config.publicBaseUrl()));
+                params -> {
+                    List<Routes> routes = new ArrayList<>(List.of(
+                            new CoverageRoutes(coverage, params),
+                            new IsochroneRoutes(coverage, params),
+                            new DemandRoutes(demand, params, config.maxUploadBytes())));
+                    routes.addAll(RiderRoutes.of(nearest, checkins, posters, clock, config.publicBaseUrl())
+                            .apply(params));
+                    return routes;
+                });
         return HttpApp.create(settings, services, config.tls().map(Tls::connector).orElse(c -> {}));
     }
 
@@ -114,6 +172,14 @@ public final class Components implements AutoCloseable {
         return database;
     }
 
+    public CoverageService coverage() {
+        return coverage;
+    }
+
+    public DemandService demand() {
+        return demand;
+    }
+
     public NearestService nearest() {
         return nearest;
     }
@@ -122,8 +188,7 @@ public final class Components implements AutoCloseable {
         return checkins;
     }
 
-    /** The road network of each region (the demo region's is imported on first use). */
-    public NetworkLookup networks() {
+    Networks networks() {
         return networks;
     }
 

@@ -48,6 +48,7 @@ public final class Main {
 
     private static int serve(Config config, boolean demo, PrintStream out) {
         Components c = Components.open(config);
+        c.networks().loadRecorded(c.regions().findAll().stream().map(dev.outpost.district.Region::code).toList());
         String defaultRegion = "demo";
         if (demo) {
             new DemoLoader(c).load(config.demoCityDir());
@@ -62,10 +63,6 @@ public final class Main {
             stopped.countDown();
         }));
         app.start(config.port());
-        String region = defaultRegion;
-        Thread warmUp = new Thread(() -> c.networks().find(region), "road-network-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         out.println();
         out.println("  Outpost 前哨 is running (" + c.database().description() + ")");
         out.println("  Map:  http://localhost:" + app.port() + "/");

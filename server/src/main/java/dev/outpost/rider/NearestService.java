@@ -40,8 +40,9 @@ import org.locationtech.jts.geom.LineString;
  * the stations are ranked by straight-line distance instead, with times estimated at {@link ModeSpeeds#typicalKmh},
  * and the result says so ({@link RankingMethod#STRAIGHT_LINE} with the reason).
  *
- * <p>The region's stations are read through the {@link StationCatalog} and kept for {@code stationCacheTtl} (changes
- * to stations show up in answers after at most that long); opening hours are evaluated on every query.
+ * <p>The region's stations are read through the {@link StationCatalog} and kept for {@code stationCacheTtl}, or until
+ * {@link #stationsChanged} (changes that bypass the catalogue, such as imports, show up after at most the time to live);
+ * opening hours are evaluated for every minute in which a query asks.
  */
 public final class NearestService {
     /** The travel-time horizon of a search: stations more than an hour away are not "nearby". */
@@ -71,6 +72,14 @@ public final class NearestService {
         if (stationCacheTtl.isNegative()) {
             throw new IllegalArgumentException("station cache time " + stationCacheTtl + " must not be negative");
         }
+    }
+
+    /**
+     * Forgets the stations read for a region, so that the next query reads them again (call after a station of the
+     * region was saved or deleted). Cheap; thread-safe.
+     */
+    public void stationsChanged(String regionCode) {
+        snapshots.remove(regionCode);
     }
 
     /** Answers the query. Never throws for positions off the network (see the class comment). */

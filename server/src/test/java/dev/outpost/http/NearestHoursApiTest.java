@@ -28,6 +28,7 @@ class NearestHoursApiTest {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.start("nearesthours", false, Map.of());
+        app.importNetwork("demo", TestApp.repoRoot().resolve("geodata/demo-city/roads.osm"));
         create("夜间站", "Mo-Su 06:00-24:00", "shower", 113.914633);
         create("通宵站", "Mo-Su 18:00-02:00", "legal_aid", 113.914700);
         create("全天站", "24/7", "books", 113.914800);

@@ -91,6 +91,7 @@ class TlsTest {
         Map<String, String> withPort = new java.util.HashMap<>(env);
         withPort.put("TLS_PORT", Integer.toString(port));
         try (TestApp app = TestApp.start("tls", false, withPort)) {
+            app.importNetwork("demo", TestApp.repoRoot().resolve("geodata/demo-city/roads.osm"));
             HttpClient client = trusting();
             String base = "https://localhost:" + port;
             HttpResponse<String> page = client.send(
