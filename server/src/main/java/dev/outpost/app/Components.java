@@ -7,31 +7,31 @@ import dev.outpost.coverage.ServingRules;
 import dev.outpost.demand.DemandRepository;
 import dev.outpost.demand.DemandService;
 import dev.outpost.district.DistrictRepository;
+import dev.outpost.district.RegionRepository;
 import dev.outpost.http.CoverageRoutes;
 import dev.outpost.http.DemandRoutes;
-import dev.outpost.http.IsochroneRoutes;
-import dev.outpost.network.NetworkSettings;
-import dev.outpost.network.graphhopper.OsmPoiSource;
-import dev.outpost.station.StationListener;
-import dev.outpost.store.JooqCoverageRepository;
-import dev.outpost.store.JooqDemandRepository;
-import dev.outpost.district.RegionRepository;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
+import dev.outpost.http.IsochroneRoutes;
 import dev.outpost.http.RiderRoutes;
 import dev.outpost.http.Routes;
 import dev.outpost.http.Tls;
 import dev.outpost.imports.ImportService;
+import dev.outpost.network.NetworkSettings;
+import dev.outpost.network.graphhopper.OsmPoiSource;
 import dev.outpost.rider.CheckinService;
 import dev.outpost.rider.NearestService;
 import dev.outpost.rider.VisitLimits;
 import dev.outpost.rider.poster.PosterFont;
 import dev.outpost.rider.poster.PosterService;
 import dev.outpost.station.StationCatalog;
+import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
 import dev.outpost.store.JooqCheckinRepository;
+import dev.outpost.store.JooqCoverageRepository;
+import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
 import dev.outpost.store.JooqRegionRepository;
@@ -133,14 +133,8 @@ public final class Components implements AutoCloseable {
     public Javalin httpApp(String defaultRegion) {
         HttpSettings settings = new HttpSettings(
                 config.webDir(), config.tileUrl(), config.tileAttribution(), defaultRegion, config.maxUploadBytes());
-        HttpServices services = new HttpServices(
-                regions,
-                stations,
-                districts,
-                imports,
-                clock,
-                database::isReady,
-                params -> {
+        HttpServices services =
+                new HttpServices(regions, stations, districts, imports, clock, database::isReady, params -> {
                     List<Routes> routes = new ArrayList<>(List.of(
                             new CoverageRoutes(coverage, params),
                             new IsochroneRoutes(coverage, params),
@@ -149,7 +143,8 @@ public final class Components implements AutoCloseable {
                             .apply(params));
                     return routes;
                 });
-        return HttpApp.create(settings, services, config.tls().map(Tls::connector).orElse(c -> {}));
+        return HttpApp.create(
+                settings, services, config.tls().map(Tls::connector).orElse(c -> {}));
     }
 
     public RegionRepository regions() {

@@ -75,7 +75,9 @@ public record Config(
                 env.getOrDefault("TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
                 maxUploadMb * 1024 * 1024,
                 demoDir,
-                base == null || base.isBlank() ? Optional.empty() : Optional.of(base.trim().replaceAll("/+$", "")),
+                base == null || base.isBlank()
+                        ? Optional.empty()
+                        : Optional.of(base.trim().replaceAll("/+$", "")),
                 TlsSettings.fromEnvironment(env));
     }
 

@@ -48,7 +48,10 @@ public final class Main {
 
     private static int serve(Config config, boolean demo, PrintStream out) {
         Components c = Components.open(config);
-        c.networks().loadRecorded(c.regions().findAll().stream().map(dev.outpost.district.Region::code).toList());
+        c.networks()
+                .loadRecorded(c.regions().findAll().stream()
+                        .map(dev.outpost.district.Region::code)
+                        .toList());
         String defaultRegion = "demo";
         if (demo) {
             new DemoLoader(c).load(config.demoCityDir());
@@ -68,8 +71,8 @@ public final class Main {
         out.println("  Map:  http://localhost:" + app.port() + "/");
         out.println("  Riders (phone page): http://localhost:" + app.port() + "/find");
         config.tls()
-                .ifPresent(tls -> out.println("  HTTPS (needed for a phone's position): https://<this host>:"
-                        + tls.port() + "/find"));
+                .ifPresent(tls -> out.println(
+                        "  HTTPS (needed for a phone's position): https://<this host>:" + tls.port() + "/find"));
         out.println("  Stop: Ctrl+C");
         out.println();
         out.flush();

@@ -76,12 +76,12 @@ final class CheckinRoutes implements Routes {
             ctx.result(StationPage.error(429, "请求太频繁，请稍后再试", "Too many requests, try again shortly", e.getMessage()));
             return;
         }
-        visit.deviceIdToSet().ifPresent(id -> ctx.header(
-                "Set-Cookie",
-                COOKIE + "=" + id + "; Max-Age=" + COOKIE_MAX_AGE_SECONDS + "; Path=/s; HttpOnly; SameSite=Lax"
-                        + ("https".equals(ctx.scheme()) ? "; Secure" : "")));
-        OpenState.Status status =
-                OpenState.at(visit.station().openingHours(), clock.instant());
+        visit.deviceIdToSet()
+                .ifPresent(id -> ctx.header(
+                        "Set-Cookie",
+                        COOKIE + "=" + id + "; Max-Age=" + COOKIE_MAX_AGE_SECONDS + "; Path=/s; HttpOnly; SameSite=Lax"
+                                + ("https".equals(ctx.scheme()) ? "; Secure" : "")));
+        OpenState.Status status = OpenState.at(visit.station().openingHours(), clock.instant());
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(StationPage.render(visit.station(), visit.shortCode(), status, visit.counted(), clock.instant()));
     }
@@ -134,9 +134,7 @@ final class CheckinRoutes implements Routes {
         String code = checkins.code(region, id).shortCode();
         ctx.contentType(pdf ? "application/pdf" : "image/png");
         ctx.res().setCharacterEncoding(null); // binary: no charset parameter
-        ctx.header(
-                "Content-Disposition",
-                "inline; filename=\"poster-" + code + (pdf ? ".pdf" : ".png") + "\"");
+        ctx.header("Content-Disposition", "inline; filename=\"poster-" + code + (pdf ? ".pdf" : ".png") + "\"");
         ctx.result(bytes);
     }
 

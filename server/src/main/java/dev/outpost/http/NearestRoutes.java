@@ -67,12 +67,12 @@ final class NearestRoutes implements Routes {
         double lat = Params.doubleParam(ctx, "lat");
         double lon = Params.doubleParam(ctx, "lon");
         if (lat < -90 || lat > 90) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT, "parameter 'lat': %s is out of range -90..90", ctx.queryParam("lat")));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "parameter 'lat': %s is out of range -90..90", ctx.queryParam("lat")));
         }
         if (lon < -180 || lon > 180) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT, "parameter 'lon': %s is out of range -180..180", ctx.queryParam("lon")));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "parameter 'lon': %s is out of range -180..180", ctx.queryParam("lon")));
         }
         return new LatLon(lat, lon);
     }

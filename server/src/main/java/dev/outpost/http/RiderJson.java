@@ -27,7 +27,9 @@ final class RiderJson {
         origin.put("lon", GeoJson.round7(r.query().origin().lon()));
         body.put("origin", origin);
         body.put("mode", r.query().mode().code());
-        body.put("services", r.query().requiredServices().stream().map(StationService::code).toList());
+        body.put(
+                "services",
+                r.query().requiredServices().stream().map(StationService::code).toList());
         body.put("openAt", time(r.at()));
         body.put("limit", r.query().limit());
         body.put("method", r.method().code());

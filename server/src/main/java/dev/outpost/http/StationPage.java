@@ -25,8 +25,8 @@ final class StationPage {
                 : s.services().stream()
                         .map(v -> "<li>" + esc(v.labelZh()) + " <span lang=\"en\">" + esc(v.labelEn()) + "</span></li>")
                         .collect(Collectors.joining());
-        String state = esc(status.state().labelZh()) + " · <span lang=\"en\">" + esc(status.state().labelEn())
-                + "</span>";
+        String state = esc(status.state().labelZh()) + " · <span lang=\"en\">"
+                + esc(status.state().labelEn()) + "</span>";
         String change = "";
         if (status.closesAt().isPresent()) {
             String t = HH_MM.format(status.closesAt().get().atZone(dev.outpost.station.OpeningHours.ZONE));
@@ -92,7 +92,8 @@ final class StationPage {
                 .formatted(
                         esc(s.name()),
                         esc(code),
-                        esc(s.kind().labelZh()) + " · <span lang=\"en\">" + esc(s.kind().labelEn()) + "</span>",
+                        esc(s.kind().labelZh()) + " · <span lang=\"en\">"
+                                + esc(s.kind().labelEn()) + "</span>",
                         esc(status.state().code()),
                         state,
                         change,

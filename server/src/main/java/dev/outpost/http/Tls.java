@@ -95,7 +95,8 @@ public final class Tls {
             }
             List<Certificate> chain = certificates(Files.readString(settings.certPem(), StandardCharsets.US_ASCII));
             if (chain.isEmpty()) {
-                throw new IllegalArgumentException("TLS_CERT_PEM " + settings.certPem() + " holds no CERTIFICATE block");
+                throw new IllegalArgumentException(
+                        "TLS_CERT_PEM " + settings.certPem() + " holds no CERTIFICATE block");
             }
             PrivateKey key = privateKey(Files.readString(settings.keyPem(), StandardCharsets.US_ASCII), settings);
             KeyStore ks = KeyStore.getInstance("PKCS12");

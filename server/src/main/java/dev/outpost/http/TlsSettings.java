@@ -60,7 +60,8 @@ public record TlsSettings(int port, Path keystore, String password, Path certPem
         if (keystore == null && cert == null && key == null) {
             return Optional.empty();
         }
-        String portText = env.getOrDefault("TLS_PORT", Integer.toString(DEFAULT_PORT)).trim();
+        String portText =
+                env.getOrDefault("TLS_PORT", Integer.toString(DEFAULT_PORT)).trim();
         int port;
         try {
             port = Integer.parseInt(portText);

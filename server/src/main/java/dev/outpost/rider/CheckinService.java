@@ -158,8 +158,8 @@ public final class CheckinService {
     public StationCode code(String regionCode, long stationId) {
         return repository
                 .findByStation(regionCode, stationId)
-                .orElseThrow(() -> new NotFoundException(
-                        "station " + stationId + " not found in region '" + regionCode + "'"));
+                .orElseThrow(() ->
+                        new NotFoundException("station " + stationId + " not found in region '" + regionCode + "'"));
     }
 
     /** A fresh random device id: 32 lower-case hex digits (128 bits from {@link SecureRandom}). */

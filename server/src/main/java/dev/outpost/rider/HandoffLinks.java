@@ -103,7 +103,8 @@ public record HandoffLinks(String amap, String baidu, String baiduApp, String te
         amap.put("callnative", "1");
         amap.put("src", SOURCE);
 
-        String baiduDestination = "latlng:" + coord(destination.lat()) + "," + coord(destination.lon()) + "|name:" + safe;
+        String baiduDestination =
+                "latlng:" + coord(destination.lat()) + "," + coord(destination.lon()) + "|name:" + safe;
         Map<String, String> baidu = new LinkedHashMap<>();
         baidu.put("destination", baiduDestination);
         baidu.put("coord_type", "wgs84");

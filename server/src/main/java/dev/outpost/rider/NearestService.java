@@ -59,7 +59,6 @@ public final class NearestService {
     private final Duration stationCacheTtl;
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
-
     /**
      * @param stationCacheTtl how long the region's stations are reused between queries; {@link Duration#ZERO} reads
      *     them on every query

@@ -36,7 +36,8 @@ public final class TestApp implements AutoCloseable {
         TestDatabase db = TestDatabase.create(purpose);
         Map<String, String> e = new HashMap<>(env);
         e.put("PORT", "0");
-        e.putIfAbsent("OUTPOST_VAR", repoRoot().resolve("server/target/test-var").toString());
+        e.putIfAbsent(
+                "OUTPOST_VAR", repoRoot().resolve("server/target/test-var").toString());
         Config config = Config.fromEnvironment(e);
         Components c = new Components(config, db.database(), Clock.systemUTC());
         if (demo) {

@@ -42,8 +42,12 @@ public final class NearestBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
-        Path city = Path.of(o.getOrDefault("city", "var/demo-city-shenzhen")).toAbsolutePath().normalize();
-        Path lua = Path.of(o.getOrDefault("lua", "bench/nearest/nearest.lua")).toAbsolutePath().normalize();
+        Path city = Path.of(o.getOrDefault("city", "var/demo-city-shenzhen"))
+                .toAbsolutePath()
+                .normalize();
+        Path lua = Path.of(o.getOrDefault("lua", "bench/nearest/nearest.lua"))
+                .toAbsolutePath()
+                .normalize();
         String duration = o.getOrDefault("duration", "60s");
         int connections = Integer.parseInt(o.getOrDefault("connections", "64"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
@@ -55,7 +59,11 @@ public final class NearestBenchmark {
         try (TestApp app = TestApp.start(
                 "benchnearest",
                 true,
-                Map.of("OUTPOST_DEMO_DIR", city.toString(), "OUTPOST_VAR", root.resolve("var/bench-nearest").toString()))) {
+                Map.of(
+                        "OUTPOST_DEMO_DIR",
+                        city.toString(),
+                        "OUTPOST_VAR",
+                        root.resolve("var/bench-nearest").toString()))) {
             System.out.printf(Locale.ROOT, "server with %s loaded in %.1f s%n", city, seconds(t0));
             HttpClient http = HttpClient.newHttpClient();
             ObjectMapper m = new ObjectMapper();
@@ -72,9 +80,13 @@ public final class NearestBenchmark {
             System.out.printf(Locale.ROOT, "stations' box: %.4f,%.4f,%.4f,%.4f%n", minLon, minLat, maxLon, maxLat);
 
             long t1 = System.nanoTime();
-            JsonNode first = m.readTree(get(http, app.url(nearest((minLat + maxLat) / 2, (minLon + maxLon) / 2, 1, ""))));
-            System.out.printf(Locale.ROOT, "road network ready (first query, import or cache load) in %.1f s: %s%n",
-                    seconds(t1), first.get("method").asText());
+            JsonNode first =
+                    m.readTree(get(http, app.url(nearest((minLat + maxLat) / 2, (minLon + maxLon) / 2, 1, ""))));
+            System.out.printf(
+                    Locale.ROOT,
+                    "road network ready (first query, import or cache load) in %.1f s: %s%n",
+                    seconds(t1),
+                    first.get("method").asText());
             Random warm = new Random(seed + 1);
             long t2 = System.nanoTime();
             for (int i = 0; i < 3000; i++) {
@@ -83,13 +95,26 @@ public final class NearestBenchmark {
             System.out.printf(Locale.ROOT, "warm-up: 3000 sequential queries in %.1f s%n", seconds(t2));
 
             // 1. wrk over loopback
-            List<String> command = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + duration, "--latency",
-                    "-s", lua.toString(), app.url(""), "--", fmt(minLon), fmt(minLat), fmt(maxLon), fmt(maxLat),
+            List<String> command = List.of(
+                    "wrk",
+                    "-t" + threads,
+                    "-c" + connections,
+                    "-d" + duration,
+                    "--latency",
+                    "-s",
+                    lua.toString(),
+                    app.url(""),
+                    "--",
+                    fmt(minLon),
+                    fmt(minLat),
+                    fmt(maxLon),
+                    fmt(maxLat),
                     "demo");
             System.out.println();
             System.out.println("$ " + String.join(" ", command));
             Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     System.out.println(line);
                 }
@@ -98,7 +123,9 @@ public final class NearestBenchmark {
 
             // 2. side by side with PostGIS over the same candidates (open stations, open at OPEN_AT)
             List<Long> open = new ArrayList<>();
-            for (JsonNode f : m.readTree(get(http, app.url("/api/stations?region=demo&status=open&openAt="
+            for (JsonNode f : m.readTree(get(
+                            http,
+                            app.url("/api/stations?region=demo&status=open&openAt="
                                     + URLEncoder.encode(OPEN_AT, StandardCharsets.UTF_8))))
                     .get("features")) {
                 open.add(f.get("id").asLong());
@@ -127,7 +154,8 @@ public final class NearestBenchmark {
         int differ = 0;
         int beyond = 0;
         List<Double> extraMinutes = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(app.db().jdbcUrl(), app.db().user(), app.db().password());
+        try (Connection c = DriverManager.getConnection(
+                        app.db().jdbcUrl(), app.db().user(), app.db().password());
                 PreparedStatement nn = c.prepareStatement("SELECT station_id FROM station WHERE region_code = 'demo'"
                         + " AND station_id = ANY(?) ORDER BY geom <-> ST_SetSRID(ST_MakePoint(?, ?), 4326) LIMIT 1")) {
             Array ids = c.createArrayOf("bigint", open.toArray());
@@ -147,7 +175,8 @@ public final class NearestBenchmark {
                     pgFirst = rs.getLong(1);
                 }
                 pgNanos[i] = System.nanoTime() - b;
-                if (!one.get("method").asText().equals("network") || one.get("results").isEmpty()) {
+                if (!one.get("method").asText().equals("network")
+                        || one.get("results").isEmpty()) {
                     continue;
                 }
                 network++;
@@ -171,29 +200,54 @@ public final class NearestBenchmark {
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "side by side, %d random positions, e-bike, stations open at %s (%d of them):%n",
-                samples, OPEN_AT, open.size());
-        System.out.printf(Locale.ROOT, "  on the network: %d; PostGIS's first answer differs from the network's for %d"
-                + " (%.1f %%)%n", network, differ, 100.0 * differ / Math.max(1, network));
-        double[] x = extraMinutes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "side by side, %d random positions, e-bike, stations open at %s (%d of them):%n",
+                samples,
+                OPEN_AT,
+                open.size());
+        System.out.printf(
+                Locale.ROOT,
+                "  on the network: %d; PostGIS's first answer differs from the network's for %d" + " (%.1f %%)%n",
+                network,
+                differ,
+                100.0 * differ / Math.max(1, network));
+        double[] x =
+                extraMinutes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (x.length > 0) {
-            System.out.printf(Locale.ROOT, "  riding the PostGIS pick instead takes longer by: mean %.1f min, median %.1f,"
-                    + " p90 %.1f, max %.1f (%d cases; %d more where it is not even among the 50 fastest)%n",
-                    Arrays.stream(x).average().orElse(0), pct(x, 50), pct(x, 90), x[x.length - 1], x.length, beyond);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  riding the PostGIS pick instead takes longer by: mean %.1f min, median %.1f,"
+                            + " p90 %.1f, max %.1f (%d cases; %d more where it is not even among the 50 fastest)%n",
+                    Arrays.stream(x).average().orElse(0),
+                    pct(x, 50),
+                    pct(x, 90),
+                    x[x.length - 1],
+                    x.length,
+                    beyond);
         }
-        double[] api = Arrays.stream(apiNanos).mapToDouble(n -> n / 1e6).sorted().toArray();
+        double[] api =
+                Arrays.stream(apiNanos).mapToDouble(n -> n / 1e6).sorted().toArray();
         double[] pg = Arrays.stream(pgNanos).mapToDouble(n -> n / 1e6).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  one at a time: /api/nearest (limit 1, HTTP) median %.2f ms, p99 %.2f ms;"
-                + " PostGIS <-> LIMIT 1 (JDBC) median %.2f ms, p99 %.2f ms; ratio of medians %.1f×%n",
-                pct(api, 50), pct(api, 99), pct(pg, 50), pct(pg, 99), pct(api, 50) / pct(pg, 50));
+        System.out.printf(
+                Locale.ROOT,
+                "  one at a time: /api/nearest (limit 1, HTTP) median %.2f ms, p99 %.2f ms;"
+                        + " PostGIS <-> LIMIT 1 (JDBC) median %.2f ms, p99 %.2f ms; ratio of medians %.1f×%n",
+                pct(api, 50),
+                pct(api, 99),
+                pct(pg, 50),
+                pct(pg, 99),
+                pct(api, 50) / pct(pg, 50));
     }
 
     static String nearest(double lat, double lon, int limit, String extra) {
-        return String.format(Locale.ROOT, "/api/nearest?region=demo&lat=%.6f&lon=%.6f&limit=%d%s", lat, lon, limit, extra);
+        return String.format(
+                Locale.ROOT, "/api/nearest?region=demo&lat=%.6f&lon=%.6f&limit=%d%s", lat, lon, limit, extra);
     }
 
     static String get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " → " + r.statusCode() + " " + r.body());
         }

@@ -53,7 +53,8 @@ class CheckinApiTest {
     }
 
     static HttpResponse<String> page(String code, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url("/s/" + code))).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(app.url("/s/" + code))).GET();
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -82,10 +83,15 @@ class CheckinApiTest {
         HttpResponse<String> first = page(code.toLowerCase(java.util.Locale.ROOT), null);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(first.body()).contains(station.at("/properties/name").asText()).contains("data-counted=\"true\"");
+        assertThat(first.body())
+                .contains(station.at("/properties/name").asText())
+                .contains("data-counted=\"true\"");
         assertThat(first.body()).contains("https://uri.amap.com/navigation?").contains("https://maps.apple.com/?");
         String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).startsWith("outpost_device=").contains("HttpOnly").contains("Path=/s")
+        assertThat(setCookie)
+                .startsWith("outpost_device=")
+                .contains("HttpOnly")
+                .contains("Path=/s")
                 .contains("SameSite=Lax");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         assertThat(first.headers().firstValue("Cache-Control").orElse("")).isEqualTo("no-store");
@@ -118,9 +124,12 @@ class CheckinApiTest {
                 assertThat(i).as("cookie requests before the device limit").isGreaterThanOrEqualTo(14);
             }
         }
-        assertThat(deviceLimited).as("a 429 for the device within 35 requests a minute").isNotNull();
+        assertThat(deviceLimited)
+                .as("a 429 for the device within 35 requests a minute")
+                .isNotNull();
         assertThat(deviceLimited.body()).contains("请求太频繁").contains("this device");
-        assertThat(Integer.parseInt(deviceLimited.headers().firstValue("Retry-After").orElseThrow()))
+        assertThat(Integer.parseInt(
+                        deviceLimited.headers().firstValue("Retry-After").orElseThrow()))
                 .isBetween(1, 60);
         HttpResponse<String> addressLimited = null;
         for (int i = 0; i < 40 && addressLimited == null; i++) {
@@ -147,8 +156,9 @@ class CheckinApiTest {
     @Test
     void countsValidateTheirParameters() throws Exception {
         long id = stations.get(0).get("id").asLong();
-        JsonNode week = M.readTree(
-                app.get("/api/stations/" + id + "/checkins?region=demo&from=2026-10-01&to=2026-10-07").body());
+        JsonNode week =
+                M.readTree(app.get("/api/stations/" + id + "/checkins?region=demo&from=2026-10-01&to=2026-10-07")
+                        .body());
         assertThat(week.get("days")).hasSize(7);
         assertThat(week.get("days").get(0).get("day").asText()).isEqualTo("2026-10-01");
         assertThat(week.get("total").asInt()).isZero();
@@ -178,7 +188,10 @@ class CheckinApiTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         String text = PosterRendererTestAccess.pdfToText(pdf.body(), tmp);
-        assertThat(text).contains(station.at("/properties/name").asText()).contains("扫码查看驿站").contains(code);
+        assertThat(text)
+                .contains(station.at("/properties/name").asText())
+                .contains("扫码查看驿站")
+                .contains(code);
         // the poster itself never counts as a visit
         assertThat(today(id)).isZero();
     }

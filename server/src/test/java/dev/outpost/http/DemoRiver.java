@@ -48,7 +48,9 @@ final class DemoRiver {
                                 && "river".equals(x.getAttributeValue(null, "v"));
                         default -> {}
                     }
-                } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("way") && isRiver) {
+                } else if (ev == XMLStreamConstants.END_ELEMENT
+                        && x.getLocalName().equals("way")
+                        && isRiver) {
                     river = new ArrayList<>();
                     for (long r : refs) {
                         river.add(nodes.get(r));

@@ -57,10 +57,13 @@ class NearestApiTest {
     void acrossTheRiverTheNetworkAnswerBeatsTheStraightLine() throws Exception {
         // the stations a rider could use at noon: open, with known hours open then
         List<Candidate> open = new ArrayList<>();
-        for (JsonNode f : get("/api/stations?region=demo&status=open&openAt=" + enc(NOON)).get("features")) {
+        for (JsonNode f :
+                get("/api/stations?region=demo&status=open&openAt=" + enc(NOON)).get("features")) {
             open.add(new Candidate(
                     f.get("id").asLong(),
-                    new LatLon(f.at("/geometry/coordinates/1").asDouble(), f.at("/geometry/coordinates/0").asDouble())));
+                    new LatLon(
+                            f.at("/geometry/coordinates/1").asDouble(),
+                            f.at("/geometry/coordinates/0").asDouble())));
         }
         assertThat(open).hasSizeGreaterThan(20);
 
@@ -89,19 +92,25 @@ class NearestApiTest {
                         later = x;
                     }
                 }
-                assertThat(later).as("straight-line nearest %s within the 50 fastest from %s", byLine, p).isNotNull();
+                assertThat(later)
+                        .as("straight-line nearest %s within the 50 fastest from %s", byLine, p)
+                        .isNotNull();
                 assertThat(later.get("travelTimeSeconds").asInt())
                         .isGreaterThanOrEqualTo(first.get("travelTimeSeconds").asInt());
                 assertThat(later.get("straightLineMeters").asLong())
                         .isLessThanOrEqualTo(first.get("straightLineMeters").asLong());
-                LatLon a = new LatLon(first.at("/geometry/coordinates/1").asDouble(), first.at("/geometry/coordinates/0").asDouble());
+                LatLon a = new LatLon(
+                        first.at("/geometry/coordinates/1").asDouble(),
+                        first.at("/geometry/coordinates/0").asDouble());
                 int bankP = river.bank(p);
                 if (bankP != 0 && river.bank(byLine.location()) == -bankP && river.bank(a) == bankP) {
                     acrossTheRiver++;
                 }
             }
         }
-        assertThat(differing).as("positions whose network answer differs from the straight line").isGreaterThan(10);
+        assertThat(differing)
+                .as("positions whose network answer differs from the straight line")
+                .isGreaterThan(10);
         assertThat(acrossTheRiver)
                 .as("positions whose straight-line nearest is across the river and network nearest on their bank")
                 .isGreaterThan(0);
@@ -122,13 +131,15 @@ class NearestApiTest {
         for (JsonNode x : results) {
             assertThat(x.get("travelTimeSeconds").asInt()).isGreaterThanOrEqualTo(previous);
             previous = x.get("travelTimeSeconds").asInt();
-            assertThat(x.get("minutes").asDouble()).isCloseTo(previous / 60.0, org.assertj.core.api.Assertions.within(0.05));
+            assertThat(x.get("minutes").asDouble())
+                    .isCloseTo(previous / 60.0, org.assertj.core.api.Assertions.within(0.05));
             assertThat(x.get("services").toString()).contains("food_heating").contains("phone_charging");
             assertThat(x.get("openState").asText()).isIn("open", "closes_soon", "24h");
             assertThat(x.get("route").get("type").asText()).isEqualTo("LineString");
             assertThat(x.get("route").get("coordinates").size()).isGreaterThan(1);
             assertThat(x.get("handoff").get("amap").asText()).startsWith("https://uri.amap.com/navigation?");
-            assertThat(x.get("meters").asLong()).isGreaterThanOrEqualTo(x.get("straightLineMeters").asLong() - 600);
+            assertThat(x.get("meters").asLong())
+                    .isGreaterThanOrEqualTo(x.get("straightLineMeters").asLong() - 600);
         }
         JsonNode car = get("/api/nearest?region=demo&" + at(p) + "&mode=car&limit=1");
         assertThat(car.get("mode").asText()).isEqualTo("car");
@@ -150,8 +161,10 @@ class NearestApiTest {
         StationApiTest.assertProblem(app.get("/api/nearest?region=demo&lat=95&lon=113.93"), 400, "'lat': 95");
         StationApiTest.assertProblem(app.get("/api/nearest?region=demo&lat=-90.5&lon=113.93"), 400, "out of range");
         StationApiTest.assertProblem(app.get("/api/nearest?region=demo&lat=22.6&lon=200"), 400, "'lon': 200");
-        StationApiTest.assertProblem(app.get("/api/nearest?region=demo&lat=abc&lon=113.93"), 400, "'abc' is not a number");
-        StationApiTest.assertProblem(app.get("/api/nearest?region=demo&lat=22.6&lon=NaN"), 400, "'NaN' is not a number");
+        StationApiTest.assertProblem(
+                app.get("/api/nearest?region=demo&lat=abc&lon=113.93"), 400, "'abc' is not a number");
+        StationApiTest.assertProblem(
+                app.get("/api/nearest?region=demo&lat=22.6&lon=NaN"), 400, "'NaN' is not a number");
         StationApiTest.assertProblem(app.get("/api/nearest?region=demo&lon=113.93"), 400, "'lat' is required");
         StationApiTest.assertProblem(app.get(ok + "&services=sauna,toilet,spa"), 400, "'sauna', 'spa'");
         StationApiTest.assertProblem(app.get(ok + "&limit=0"), 400, "'limit': 0 is out of range 1..50");

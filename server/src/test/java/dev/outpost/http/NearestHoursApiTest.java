@@ -62,7 +62,8 @@ class NearestHoursApiTest {
         assertThat(body.get("method").asText()).isEqualTo("network");
         List<String> out = new ArrayList<>();
         for (JsonNode x : body.get("results")) {
-            out.add(x.get("name").asText() + ":" + x.get("openState").asText() + ":" + x.get("closesAt").asText());
+            out.add(x.get("name").asText() + ":" + x.get("openState").asText() + ":"
+                    + x.get("closesAt").asText());
         }
         return out;
     }
@@ -73,8 +74,7 @@ class NearestHoursApiTest {
                 .containsExactly("夜间站:closes_soon:2026-03-11T00:00:00+08:00");
         assertThat(open("shower", "2026-03-11T00:01:00+08:00")).isEmpty();
         assertThat(open("shower", "2026-03-11T05:59:00+08:00")).isEmpty();
-        assertThat(open("shower", "2026-03-11T06:00:00+08:00"))
-                .containsExactly("夜间站:open:2026-03-12T00:00:00+08:00");
+        assertThat(open("shower", "2026-03-11T06:00:00+08:00")).containsExactly("夜间站:open:2026-03-12T00:00:00+08:00");
         // the same instant written in UTC
         assertThat(open("shower", "2026-03-10T15:59:00Z")).hasSize(1);
         assertThat(open("shower", "2026-03-10T16:01:00Z")).isEmpty();
@@ -92,7 +92,8 @@ class NearestHoursApiTest {
 
     @Test
     void roundTheClockIsAlways24h() throws Exception {
-        for (String at : new String[] {"2026-03-10T03:00:00+08:00", "2026-10-01T00:00:00+08:00", "2026-02-17T12:00:00+08:00"}) {
+        for (String at :
+                new String[] {"2026-03-10T03:00:00+08:00", "2026-10-01T00:00:00+08:00", "2026-02-17T12:00:00+08:00"}) {
             assertThat(open("books", at)).containsExactly("全天站:24h:null");
         }
     }

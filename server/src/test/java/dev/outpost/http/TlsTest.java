@@ -42,19 +42,51 @@ class TlsTest {
     static void certificate() throws Exception {
         keystore = tmp.resolve("outpost.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        run(List.of(keytool.toString(), "-genkeypair", "-alias", "outpost", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=localhost, O=Outpost test", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass",
+        run(List.of(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "outpost",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=localhost, O=Outpost test",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
                 PASSWORD));
         certPem = tmp.resolve("cert.pem");
-        run(List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", "outpost", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-file", certPem.toString()));
+        run(List.of(
+                keytool.toString(),
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "outpost",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certPem.toString()));
         KeyStore ks = load();
         PrivateKey key = (PrivateKey) ks.getKey("outpost", PASSWORD.toCharArray());
         keyPem = tmp.resolve("key.pem");
-        Files.writeString(keyPem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                keyPem,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(key.getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
     }
 
     static void run(List<String> command) throws Exception {
@@ -99,13 +131,16 @@ class TlsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<html");
-            HttpResponse<String> created = app.send("POST", "/api/stations?region=demo",
+            HttpResponse<String> created = app.send(
+                    "POST",
+                    "/api/stations?region=demo",
                     "{\"kind\":\"warm_bee_station\",\"name\":\"加密站\",\"lat\":22.633925,\"lon\":113.914633,"
                             + "\"openingHours\":\"24/7\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             long id = new ObjectMapper().readTree(created.body()).get("id").asLong();
             HttpResponse<String> nearest = client.send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/nearest?lat=22.6339&lon=113.9146")).build(),
+                    HttpRequest.newBuilder(URI.create(base + "/api/nearest?lat=22.6339&lon=113.9146"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(nearest.statusCode()).as(nearest.body()).isEqualTo(200);
             assertThat(nearest.body()).contains("加密站");
@@ -121,7 +156,9 @@ class TlsTest {
             // plain HTTP keeps working on its own port, and the certificate is not trusted by default
             assertThat(app.get("/health/live").statusCode()).isEqualTo(200);
             assertThatThrownBy(() -> HttpClient.newHttpClient()
-                            .send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(base + "/health/live"))
+                                            .build(),
                                     HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(SSLHandshakeException.class);
         }
@@ -146,14 +183,15 @@ class TlsTest {
                 .hasMessageContaining("TLS_CERT_PEM and TLS_KEY_PEM must be set together");
         assertThatThrownBy(() -> TlsSettings.fromEnvironment(Map.of("TLS_KEYSTORE", "/nonexistent.p12")))
                 .hasMessageContaining("/nonexistent.p12");
-        assertThatThrownBy(() -> TlsSettings.fromEnvironment(
-                        Map.of("TLS_KEYSTORE", keystore.toString(), "TLS_PORT", "https")))
+        assertThatThrownBy(() ->
+                        TlsSettings.fromEnvironment(Map.of("TLS_KEYSTORE", keystore.toString(), "TLS_PORT", "https")))
                 .hasMessageContaining("TLS_PORT 'https'");
         Path rsa = tmp.resolve("rsa.pem");
         Files.writeString(rsa, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
         assertThatThrownBy(() -> Tls.keyStore(new TlsSettings(8443, null, null, certPem, rsa)))
                 .hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
         assertThat(TlsSettings.fromEnvironment(Map.of())).isEmpty();
-        assertThat(new TlsSettings(8443, keystore, PASSWORD, null, null).toString()).doesNotContain(PASSWORD);
+        assertThat(new TlsSettings(8443, keystore, PASSWORD, null, null).toString())
+                .doesNotContain(PASSWORD);
     }
 }

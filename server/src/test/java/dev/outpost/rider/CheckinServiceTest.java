@@ -49,13 +49,25 @@ class CheckinServiceTest {
     }
 
     static Station station(String name) {
-        return catalog.create(new Station(null, "ck", null, StationKind.DRIVER_HOME, name, null, null, null, Set.of(),
-                OpeningHours.parse("24/7"), 2, StationStatus.OPEN, new LatLon(22.6, 113.9)));
+        return catalog.create(new Station(
+                null,
+                "ck",
+                null,
+                StationKind.DRIVER_HOME,
+                name,
+                null,
+                null,
+                null,
+                Set.of(),
+                OpeningHours.parse("24/7"),
+                2,
+                StationStatus.OPEN,
+                new LatLon(22.6, 113.9)));
     }
 
     static CheckinService service(VisitLimits limits) {
-        return new CheckinService(repo, catalog, CLOCK, "0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8),
-                limits);
+        return new CheckinService(
+                repo, catalog, CLOCK, "0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8), limits);
     }
 
     @Test
@@ -84,7 +96,9 @@ class CheckinServiceTest {
         String device = first.deviceIdToSet().orElseThrow();
         assertThat(CheckinService.isDeviceId(device)).isTrue();
         assertThat(svc.visit(code, device, "10.0.0.1").counted()).isFalse();
-        assertThat(svc.visit(code, device, "10.0.0.2").counted()).as("another address, same device").isFalse();
+        assertThat(svc.visit(code, device, "10.0.0.2").counted())
+                .as("another address, same device")
+                .isFalse();
         // 00:01 on 11 March: a new day
         CLOCK.set(Instant.parse("2026-03-10T16:01:00Z"));
         CheckinService.Visit nextDay = svc.visit(code, device, "10.0.0.1");
@@ -92,17 +106,22 @@ class CheckinServiceTest {
         assertThat(nextDay.deviceIdToSet()).isEmpty();
 
         List<DailyVisits> days = svc.dailyVisits("ck", s.id(), LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 11));
-        assertThat(days).containsExactly(
-                new DailyVisits(LocalDate.of(2026, 3, 9), 0),
-                new DailyVisits(LocalDate.of(2026, 3, 10), 1),
-                new DailyVisits(LocalDate.of(2026, 3, 11), 1));
+        assertThat(days)
+                .containsExactly(
+                        new DailyVisits(LocalDate.of(2026, 3, 9), 0),
+                        new DailyVisits(LocalDate.of(2026, 3, 10), 1),
+                        new DailyVisits(LocalDate.of(2026, 3, 11), 1));
         // nothing personal is stored: the device hash is not the cookie value, and no address is kept
-        String stored = db.database().dsl().fetchValue(
-                "SELECT string_agg(device_hash || ' ' || day || ' ' || at, ';') FROM checkin WHERE station_id = ?",
-                s.id()).toString();
+        String stored = db.database()
+                .dsl()
+                .fetchValue(
+                        "SELECT string_agg(device_hash || ' ' || day || ' ' || at, ';') FROM checkin WHERE station_id = ?",
+                        s.id())
+                .toString();
         assertThat(stored).doesNotContain(device).doesNotContain("10.0.0.1");
-        assertThat(db.database().dsl().fetchValue(
-                        "SELECT count(DISTINCT device_hash) FROM checkin WHERE station_id = ?", s.id()))
+        assertThat(db.database()
+                        .dsl()
+                        .fetchValue("SELECT count(DISTINCT device_hash) FROM checkin WHERE station_id = ?", s.id()))
                 .isEqualTo(1L);
     }
 
@@ -117,9 +136,13 @@ class CheckinServiceTest {
             counted += svc.visit(code, null, "10.0.0.9").counted() ? 1 : 0;
         }
         assertThat(counted).isEqualTo(3);
-        assertThat(svc.visit(code, null, "10.0.0.10").counted()).as("another address").isTrue();
+        assertThat(svc.visit(code, null, "10.0.0.10").counted())
+                .as("another address")
+                .isTrue();
         CLOCK.set(Instant.parse("2026-03-13T04:00:00Z"));
-        assertThat(svc.visit(code, null, "10.0.0.9").counted()).as("the next day").isTrue();
+        assertThat(svc.visit(code, null, "10.0.0.9").counted())
+                .as("the next day")
+                .isTrue();
         assertThat(svc.dailyVisits("ck", s.id(), LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 13)))
                 .extracting(DailyVisits::visits)
                 .containsExactly(4, 1);
@@ -142,7 +165,8 @@ class CheckinServiceTest {
         assertThatThrownBy(() -> svc.visit(code, null, "10.1.1.1"))
                 .isInstanceOf(TooManyRequestsException.class)
                 .hasMessageContaining("address")
-                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds()).isBetween(1L, 12L));
+                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds())
+                        .isBetween(1L, 12L));
         assertThat(svc.visit(code, null, "10.1.1.2").station().id()).isEqualTo(s.id());
         CLOCK.set(CLOCK.instant().plus(Duration.ofMinutes(1)));
         assertThat(svc.visit(code, device, "10.1.1.1").station().id()).isEqualTo(s.id());

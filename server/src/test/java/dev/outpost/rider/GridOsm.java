@@ -99,7 +99,11 @@ final class GridOsm {
 
     private static void way(StringBuilder sb, long id, long from, long to, boolean oneWay) {
         sb.append("  <way id=\"").append(id).append("\" version=\"1\">\n");
-        sb.append("    <nd ref=\"").append(from).append("\"/>\n    <nd ref=\"").append(to).append("\"/>\n");
+        sb.append("    <nd ref=\"")
+                .append(from)
+                .append("\"/>\n    <nd ref=\"")
+                .append(to)
+                .append("\"/>\n");
         sb.append("    <tag k=\"highway\" v=\"residential\"/>\n");
         if (oneWay) {
             sb.append("    <tag k=\"oneway\" v=\"yes\"/>\n");

@@ -40,19 +40,27 @@ class HandoffLinksTest {
         assertThat(l.amap()).startsWith("https://uri.amap.com/navigation?");
         Map<String, String> amap = params(l.amap());
         assertThat(amap.get("to")).isEqualTo("113.914633,22.633925,河西区暖蜂驿站(泰安店)");
-        assertThat(amap).containsEntry("mode", "ride").containsEntry("coordinate", "wgs84")
-                .containsEntry("callnative", "1").containsEntry("src", "outpost");
+        assertThat(amap)
+                .containsEntry("mode", "ride")
+                .containsEntry("coordinate", "wgs84")
+                .containsEntry("callnative", "1")
+                .containsEntry("src", "outpost");
 
         assertThat(l.baidu()).startsWith("https://api.map.baidu.com/direction?");
         Map<String, String> baidu = params(l.baidu());
         assertThat(baidu.get("destination")).isEqualTo("latlng:22.633925,113.914633|name:河西区暖蜂驿站(泰安店)");
         assertThat(baidu.get("origin")).isEqualTo("latlng:22.630100,113.910200|name:我的位置");
-        assertThat(baidu).containsEntry("coord_type", "wgs84").containsEntry("mode", "riding")
-                .containsEntry("output", "html").containsEntry("src", "outpost");
+        assertThat(baidu)
+                .containsEntry("coord_type", "wgs84")
+                .containsEntry("mode", "riding")
+                .containsEntry("output", "html")
+                .containsEntry("src", "outpost");
 
         assertThat(l.baiduApp()).startsWith("baidumap://map/direction?");
-        assertThat(params(l.baiduApp())).containsEntry("coord_type", "wgs84")
-                .containsEntry("destination", baidu.get("destination")).doesNotContainKey("origin");
+        assertThat(params(l.baiduApp()))
+                .containsEntry("coord_type", "wgs84")
+                .containsEntry("destination", baidu.get("destination"))
+                .doesNotContainKey("origin");
     }
 
     @Test
@@ -74,12 +82,14 @@ class HandoffLinksTest {
     @Test
     void appleUsesGcj02InsideChinaAndWgs84Elsewhere() {
         LatLon gcj = CoordinateSystem.GCJ02.fromWgs84(STATION);
-        Map<String, String> china = params(HandoffLinks.of(null, STATION, "驿站", TravelMode.EBIKE).apple());
+        Map<String, String> china =
+                params(HandoffLinks.of(null, STATION, "驿站", TravelMode.EBIKE).apple());
         assertThat(china.get("daddr")).isEqualTo(six(gcj.lat()) + "," + six(gcj.lon()));
         assertThat(china.get("dirflg")).isEqualTo("d");
 
         LatLon vaduz = new LatLon(47.141, 9.5209);
-        Map<String, String> abroad = params(HandoffLinks.of(null, vaduz, "Rathaus", TravelMode.FOOT).apple());
+        Map<String, String> abroad =
+                params(HandoffLinks.of(null, vaduz, "Rathaus", TravelMode.FOOT).apple());
         assertThat(abroad.get("daddr")).isEqualTo("47.141000,9.520900");
         assertThat(abroad.get("dirflg")).isEqualTo("w");
     }
@@ -109,6 +119,8 @@ class HandoffLinksTest {
             assertThat(link).doesNotContain(" ").doesNotContain("&F=G");
             URI.create(link);
         }
-        assertThat(params(HandoffLinks.of(null, STATION, "  ", TravelMode.EBIKE).amap()).get("to")).endsWith(",驿站");
+        assertThat(params(HandoffLinks.of(null, STATION, "  ", TravelMode.EBIKE).amap())
+                        .get("to"))
+                .endsWith(",驿站");
     }
 }

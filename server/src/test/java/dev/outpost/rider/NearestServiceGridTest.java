@@ -181,7 +181,9 @@ class NearestServiceGridTest {
         NearestResult five = svc.find(NearestQuery.of("grid", rider).withLimit(5));
         List<LatLon> all = stations.stream().map(Station::location).toList();
         List<RankedFacility> brute = wide.nearestByTime(rider, all, TravelMode.EBIKE, 5, 3600);
-        assertThat(five.stations().stream().map(NearestStation::travelTimeSeconds).toList())
+        assertThat(five.stations().stream()
+                        .map(NearestStation::travelTimeSeconds)
+                        .toList())
                 .isEqualTo(brute.stream().map(RankedFacility::travelTimeSeconds).toList());
         assertThat(five.candidateCount()).isEqualTo(29);
     }
@@ -189,10 +191,19 @@ class NearestServiceGridTest {
     @Test
     void requiredServicesAndOpeningHoursChooseTheCandidates() {
         Station near = station("近站", GridOsm.at(2, 4), "24/7", StationService.DRINKING_WATER);
-        Station mid = station("中站", GridOsm.at(1, 4), "Mo-Su 08:00-20:00", StationService.FOOD_HEATING,
+        Station mid = station(
+                "中站",
+                GridOsm.at(1, 4),
+                "Mo-Su 08:00-20:00",
+                StationService.FOOD_HEATING,
                 StationService.PHONE_CHARGING);
-        Station far = station("远站", GridOsm.at(0, 4), "Mo-Su 08:00-24:00", StationService.FOOD_HEATING,
-                StationService.PHONE_CHARGING, StationService.TOILET);
+        Station far = station(
+                "远站",
+                GridOsm.at(0, 4),
+                "Mo-Su 08:00-24:00",
+                StationService.FOOD_HEATING,
+                StationService.PHONE_CHARGING,
+                StationService.TOILET);
         Station unknownHours = station("无时间站", GridOsm.at(3, 3), null, StationService.FOOD_HEATING);
         NearestService svc = service(river, List.of(near, mid, far, unknownHours));
         LatLon rider = GridOsm.at(3, 4);
@@ -203,11 +214,12 @@ class NearestServiceGridTest {
                 .containsExactly("中站", "远站");
         // 21:00 Shanghai: the 08:00-20:00 station is closed
         Instant nine = Instant.parse("2026-03-10T13:00:00Z");
-        assertThat(names(svc.find(q.withServices(Set.of(StationService.FOOD_HEATING)).withOpenAt(nine))))
+        assertThat(names(svc.find(
+                        q.withServices(Set.of(StationService.FOOD_HEATING)).withOpenAt(nine))))
                 .containsExactly("远站");
         // 23:59 open (closes at midnight, within 30 minutes), 00:01 closed
-        NearestResult late = svc.find(q.withServices(Set.of(StationService.TOILET))
-                .withOpenAt(Instant.parse("2026-03-10T15:59:00Z")));
+        NearestResult late = svc.find(
+                q.withServices(Set.of(StationService.TOILET)).withOpenAt(Instant.parse("2026-03-10T15:59:00Z")));
         assertThat(names(late)).containsExactly("远站");
         assertThat(late.stations().get(0).status().state()).isEqualTo(OpenState.CLOSES_SOON);
         assertThat(late.stations().get(0).closesAt()).contains(Instant.parse("2026-03-10T16:00:00Z"));
@@ -239,8 +251,8 @@ class NearestServiceGridTest {
         assertThat(first.travelTimeSeconds()).isEqualTo(480);
         assertThat(first.route()).isNull();
 
-        NearestResult noNetwork = svc.find(new NearestQuery(
-                "grid-without-roads", GridOsm.at(3, 4), TravelMode.EBIKE, Set.of(), null, 10, false));
+        NearestResult noNetwork = svc.find(
+                new NearestQuery("grid-without-roads", GridOsm.at(3, 4), TravelMode.EBIKE, Set.of(), null, 10, false));
         assertThat(noNetwork.method()).isEqualTo(RankingMethod.STRAIGHT_LINE);
         assertThat(noNetwork.fallbackReason()).contains("no road network");
     }
@@ -256,7 +268,11 @@ class NearestServiceGridTest {
         // the route goes down to the bridge on row 0
         double minLat = route.getEnvelopeInternal().getMinY();
         assertThat(minLat).isCloseTo(GridOsm.LAT0, within(1e-5));
-        assertThat(svc.find(NearestQuery.of("grid", GridOsm.at(3, 4))).stations().get(0).route()).isNull();
+        assertThat(svc.find(NearestQuery.of("grid", GridOsm.at(3, 4)))
+                        .stations()
+                        .get(0)
+                        .route())
+                .isNull();
     }
 
     @Test

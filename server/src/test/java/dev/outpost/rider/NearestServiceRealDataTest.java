@@ -76,8 +76,20 @@ class NearestServiceRealDataTest {
         while (placed.size() < stations) {
             LatLon p = random(random, minLon, minLat, maxLon, maxLat);
             if (onNetwork(network, p)) {
-                placed.add(repo.insert(new Station(null, "r", null, StationKind.WARM_BEE_STATION, "站" + placed.size(),
-                        null, null, null, Set.of(), OpeningHours.parse("24/7"), 4, StationStatus.OPEN, p)));
+                placed.add(repo.insert(new Station(
+                        null,
+                        "r",
+                        null,
+                        StationKind.WARM_BEE_STATION,
+                        "站" + placed.size(),
+                        null,
+                        null,
+                        null,
+                        Set.of(),
+                        OpeningHours.parse("24/7"),
+                        4,
+                        StationStatus.OPEN,
+                        p)));
             }
         }
         Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
@@ -94,13 +106,19 @@ class NearestServiceRealDataTest {
             }
             asked++;
             for (TravelMode mode : new TravelMode[] {TravelMode.EBIKE, TravelMode.CAR}) {
-                NearestResult r = svc.find(NearestQuery.of("r", rider).withMode(mode).withLimit(3));
+                NearestResult r =
+                        svc.find(NearestQuery.of("r", rider).withMode(mode).withLimit(3));
                 assertThat(r.method()).isEqualTo(RankingMethod.NETWORK);
                 List<RankedFacility> brute =
                         network.nearestByTime(rider, all, mode, all.size(), NearestService.SEARCH_LIMIT_SECONDS);
-                assertThat(r.stations().stream().map(NearestStation::travelTimeSeconds).toList())
+                assertThat(r.stations().stream()
+                                .map(NearestStation::travelTimeSeconds)
+                                .toList())
                         .as("rider %s by %s", rider, mode)
-                        .isEqualTo(brute.stream().limit(3).map(RankedFacility::travelTimeSeconds).toList());
+                        .isEqualTo(brute.stream()
+                                .limit(3)
+                                .map(RankedFacility::travelTimeSeconds)
+                                .toList());
                 if (mode == TravelMode.EBIKE && !r.stations().isEmpty()) {
                     Station byLine = placed.get(0);
                     for (Station s : placed) {

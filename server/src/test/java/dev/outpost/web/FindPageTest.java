@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.Sizes;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Geolocation;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import com.microsoft.playwright.options.Sizes;
 import dev.outpost.app.TestApp;
 import dev.outpost.geo.CoordinateSystem;
 import dev.outpost.geo.LatLon;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class FindPageTest {
     /** A rider in the old town, on the west bank of the demo city's river. */
     static final double LAT = 22.6301;
+
     static final double LON = 113.9102;
 
     /** Bytes the page may transfer on first load (HTML, CSS, scripts, API answers; map tiles excluded). */
@@ -131,7 +132,8 @@ class FindPageTest {
 
             Locator first = page.locator("[data-testid='result']").first();
             JsonNode best = expected.get("results").get(0);
-            assertThat(first.locator("[data-testid='result-name']").textContent()).isEqualTo(best.get("name").asText());
+            assertThat(first.locator("[data-testid='result-name']").textContent())
+                    .isEqualTo(best.get("name").asText());
             assertThat(first.locator("[data-testid='minutes']").textContent()).contains("分钟");
             assertThat(first.locator("[data-testid='distance']").textContent()).containsPattern("米|公里");
             assertThat(first.locator("[data-testid='open-state']").getAttribute("data-state"))
@@ -153,19 +155,25 @@ class FindPageTest {
             // hand-off: Amap and Baidu get WGS 84 and say so, Tencent and Apple get the GCJ-02 position
             first = page.locator("[data-testid='result']").first();
             LatLon station = new LatLon(
-                    best.at("/geometry/coordinates/1").asDouble(), best.at("/geometry/coordinates/0").asDouble());
+                    best.at("/geometry/coordinates/1").asDouble(),
+                    best.at("/geometry/coordinates/0").asDouble());
             LatLon gcj = CoordinateSystem.GCJ02.fromWgs84(station);
             String gcjText = String.format(Locale.ROOT, "%.6f,%.6f", gcj.lat(), gcj.lon());
-            Map<String, String> amap = params(first.locator("a[data-provider='amap']").getAttribute("href"));
-            assertThat(amap.get("to")).startsWith(String.format(Locale.ROOT, "%.6f,%.6f,", station.lon(), station.lat()));
+            Map<String, String> amap =
+                    params(first.locator("a[data-provider='amap']").getAttribute("href"));
+            assertThat(amap.get("to"))
+                    .startsWith(String.format(Locale.ROOT, "%.6f,%.6f,", station.lon(), station.lat()));
             assertThat(amap).containsEntry("coordinate", "wgs84").containsEntry("mode", "ride");
-            Map<String, String> baidu = params(first.locator("a[data-provider='baidu']").getAttribute("href"));
+            Map<String, String> baidu =
+                    params(first.locator("a[data-provider='baidu']").getAttribute("href"));
             assertThat(baidu.get("destination"))
                     .startsWith(String.format(Locale.ROOT, "latlng:%.6f,%.6f|", station.lat(), station.lon()));
             assertThat(baidu).containsEntry("coord_type", "wgs84");
-            assertThat(params(first.locator("a[data-provider='tencent']").getAttribute("href")).get("tocoord"))
+            assertThat(params(first.locator("a[data-provider='tencent']").getAttribute("href"))
+                            .get("tocoord"))
                     .isEqualTo(gcjText);
-            assertThat(params(first.locator("a[data-provider='apple']").getAttribute("href")).get("daddr"))
+            assertThat(params(first.locator("a[data-provider='apple']").getAttribute("href"))
+                            .get("daddr"))
                     .isEqualTo(gcjText);
 
             // large touch targets: every button and link of the controls and the results is at least 44 × 44 px
@@ -174,8 +182,12 @@ class FindPageTest {
                     .all()) {
                 if (target.isVisible()) {
                     BoundingBox box = target.boundingBox();
-                    assertThat(box.height).as("height of %s", target.textContent()).isGreaterThanOrEqualTo(44);
-                    assertThat(box.width).as("width of %s", target.textContent()).isGreaterThanOrEqualTo(44);
+                    assertThat(box.height)
+                            .as("height of %s", target.textContent())
+                            .isGreaterThanOrEqualTo(44);
+                    assertThat(box.width)
+                            .as("width of %s", target.textContent())
+                            .isGreaterThanOrEqualTo(44);
                 }
             }
 
@@ -184,7 +196,8 @@ class FindPageTest {
             first.locator("[data-testid='copy-address']").click();
             page.waitForSelector("[data-testid='toast']:not([hidden])");
             assertThat(page.textContent("[data-testid='toast']")).contains("地址已复制");
-            assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(best.get("address").asText());
+            assertThat(page.evaluate("navigator.clipboard.readText()"))
+                    .isEqualTo(best.get("address").asText());
         }
     }
 
@@ -218,7 +231,10 @@ class FindPageTest {
             assertThat(page.url()).contains("services=" + service);
             // the mode matters too
             page.click("[data-testid='mode-foot']");
-            waitForResults(page, apiIds(api(String.format(Locale.ROOT, "lat=%.6f&lon=%.6f&mode=foot&services=%s", LAT, LON, service))));
+            waitForResults(
+                    page,
+                    apiIds(api(
+                            String.format(Locale.ROOT, "lat=%.6f&lon=%.6f&mode=foot&services=%s", LAT, LON, service))));
         }
     }
 
@@ -269,8 +285,10 @@ class FindPageTest {
             Page page = open(ctx, path);
             List<String> ids = apiIds(api(String.format(Locale.ROOT, "lat=%.6f&lon=%.6f&mode=ebike", LAT, LON)));
             waitForResults(page, ids);
-            page.waitForFunction("navigator.serviceWorker.controller !== null",
-                    null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+            page.waitForFunction(
+                    "navigator.serviceWorker.controller !== null",
+                    null,
+                    new Page.WaitForFunctionOptions().setTimeout(20_000));
             // once more online, now through the service worker, which keeps the answers
             page.reload();
             page.waitForSelector("body[data-ready='true']");

@@ -302,10 +302,18 @@ public final class PosterRenderer {
     static BitMatrix qr(String url) {
         try {
             return new QRCodeWriter()
-                    .encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                            EncodeHintType.MARGIN, 0,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+                    .encode(
+                            url,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    0,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode '" + url + "' as a QR code: " + e.getMessage(), e);
         }

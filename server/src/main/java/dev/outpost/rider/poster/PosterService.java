@@ -52,7 +52,8 @@ public final class PosterService {
         if (r == null) {
             synchronized (this) {
                 if (renderer == null) {
-                    PosterFont font = fontLoader.get()
+                    PosterFont font = fontLoader
+                            .get()
                             .orElseThrow(() -> new FontUnavailableException(
                                     "no Chinese font for posters: install Debian's fonts-noto-cjk (looked for "
                                             + PosterFont.SYSTEM_FONTS + ")"));

@@ -1,9 +1,9 @@
 package dev.outpost.rider.poster;
 
+import java.awt.Shape;
 import java.awt.geom.PathIterator;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.Shape;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -173,8 +173,18 @@ final class TrueTypeBuilder {
             out.writeShort(5);
             out.writeShort(0); // fsType 0: installable embedding
             int em = unitsPerEm;
-            int[] scripts = {em * 65 / 100, em * 60 / 100, 0, em * 7 / 100, em * 65 / 100, em * 60 / 100, 0,
-                    em * 48 / 100, em * 5 / 100, em * 26 / 100};
+            int[] scripts = {
+                em * 65 / 100,
+                em * 60 / 100,
+                0,
+                em * 7 / 100,
+                em * 65 / 100,
+                em * 60 / 100,
+                0,
+                em * 48 / 100,
+                em * 5 / 100,
+                em * 26 / 100
+            };
             for (int v : scripts) {
                 out.writeShort(v);
             }
@@ -259,7 +269,11 @@ final class TrueTypeBuilder {
     private byte[] name() {
         String postScript = familyName.replaceAll("[^A-Za-z0-9-]", "") + "-Regular";
         String[][] records = {
-            {"0", copyright}, {"1", familyName}, {"2", "Regular"}, {"3", postScript}, {"4", familyName + " Regular"},
+            {"0", copyright},
+            {"1", familyName},
+            {"2", "Regular"},
+            {"3", postScript},
+            {"4", familyName + " Regular"},
             {"6", postScript}
         };
         ByteArrayOutputStream strings = new ByteArrayOutputStream();
@@ -439,7 +453,9 @@ final class TrueTypeBuilder {
                 clean.add(p);
             }
         }
-        if (clean.size() > 1 && clean.get(clean.size() - 1).samePlace(clean.get(0)) && clean.get(clean.size() - 1).onCurve) {
+        if (clean.size() > 1
+                && clean.get(clean.size() - 1).samePlace(clean.get(0))
+                && clean.get(clean.size() - 1).onCurve) {
             clean.remove(clean.size() - 1);
         }
         if (clean.size() >= 3) {
@@ -448,8 +464,8 @@ final class TrueTypeBuilder {
     }
 
     /** Appends quadratic pieces approximating the cubic from the current point (x0, y0). */
-    static void cubic(List<Point> out, double x0, double y0, double x1, double y1, double x2, double y2, double x3,
-            double y3) {
+    static void cubic(
+            List<Point> out, double x0, double y0, double x1, double y1, double x2, double y2, double x3, double y3) {
         // error of one quadratic for a cubic ≈ √3/36 · |p3 − 3p2 + 3p1 − p0|, shrinking with the cube of the pieces
         double dx = x3 - 3 * x2 + 3 * x1 - x0;
         double dy = y3 - 3 * y2 + 3 * y1 - y0;
@@ -475,15 +491,15 @@ final class TrueTypeBuilder {
         }
     }
 
-    private static Point2D at(double t, double x0, double y0, double x1, double y1, double x2, double y2, double x3,
-            double y3) {
+    private static Point2D at(
+            double t, double x0, double y0, double x1, double y1, double x2, double y2, double x3, double y3) {
         double u = 1 - t;
         double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
         return new Point2D.Double(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3);
     }
 
-    private static Point2D derivative(double t, double x0, double y0, double x1, double y1, double x2, double y2,
-            double x3, double y3) {
+    private static Point2D derivative(
+            double t, double x0, double y0, double x1, double y1, double x2, double y2, double x3, double y3) {
         double u = 1 - t;
         double a = 3 * u * u, b = 6 * u * t, c = 3 * t * t;
         return new Point2D.Double(
@@ -535,7 +551,9 @@ final class TrueTypeBuilder {
                     }
                 }
             }
-            return r == null ? new int[4] : new int[] {(int) r.getMinX(), (int) r.getMinY(), (int) r.getMaxX(), (int) r.getMaxY()};
+            return r == null
+                    ? new int[4]
+                    : new int[] {(int) r.getMinX(), (int) r.getMinY(), (int) r.getMaxX(), (int) r.getMaxY()};
         }
     }
 }
