@@ -158,7 +158,7 @@ public final class NearestService {
         if (size > 0) {
             double topSpeedMetersPerSecond = ModeSpeeds.upperBoundKmh(query.mode(), network.info()) / 3.6;
             double snapAllowanceMeters = 2 * snapAllowance(network);
-            int n = Math.min(size, Math.max(3 * limit, 24));
+            int n = Math.min(size, Math.max(limit + 8, 12));
             ranked = search(network, query, candidates, n);
             while (n < size) {
                 int boundSeconds =
