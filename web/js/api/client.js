@@ -91,6 +91,11 @@ export function createApiClient({ baseUrl, fetchImpl = globalThis.fetch.bind(glo
     getStations: (params, signal) => getJson('api/stations', params, signal),
     /** GET /api/stations/{id} → one Feature. */
     getStation: (id, region, signal) => getJson(`api/stations/${encodeURIComponent(id)}`, { region }, signal),
+    /**
+     * GET /api/nearest (lat, lon, mode, services, openAt, limit, route, region) → the nearest open stations by travel
+     * time; see docs/api-nearest.md.
+     */
+    getNearest: (params, signal) => getJson('api/nearest', params, signal),
     /** GET /api/districts (level "district" or "subdistrict") → FeatureCollection of (Multi)Polygons. */
     getDistricts: (region, level, signal) => getJson('api/districts', { region, level }, signal),
     /** POST /api/imports/stations (multipart field "file") → import report; 422 reports are returned, not thrown. */

@@ -72,6 +72,10 @@ public final class Main {
         out.println();
         out.println("  Outpost 前哨 is running (" + c.database().description() + ")");
         out.println("  Map:  http://localhost:" + app.port() + "/");
+        out.println("  Riders (phone page): http://localhost:" + app.port() + "/find");
+        config.tls()
+                .ifPresent(tls -> out.println(
+                        "  HTTPS (needed for a phone's position): https://<this host>:" + tls.port() + "/find"));
         out.println("  Stop: Ctrl+C");
         out.println();
         out.flush();

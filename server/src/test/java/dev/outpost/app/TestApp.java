@@ -54,6 +54,11 @@ public final class TestApp implements AutoCloseable {
         return components;
     }
 
+    /** Imports (or reloads from the cache) an OSM extract as a region's road network, e.g. the demo roads. */
+    public void importNetwork(String regionCode, Path osmFile) {
+        components.networks().importOsm(regionCode, osmFile);
+    }
+
     public TestDatabase db() {
         return db;
     }

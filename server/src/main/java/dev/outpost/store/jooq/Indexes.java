@@ -6,6 +6,7 @@ package dev.outpost.store.jooq;
 
 import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.Candidate;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageCell;
 import dev.outpost.store.jooq.tables.CoverageRun;
 import dev.outpost.store.jooq.tables.DemandLayer;
@@ -33,6 +34,7 @@ public class Indexes {
     public static final Index AUDIT_ENTITY_IDX = Internal.createIndex(DSL.name("audit_entity_idx"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.REGION_CODE, AuditLog.AUDIT_LOG.ENTITY, AuditLog.AUDIT_LOG.ENTITY_ID, AuditLog.AUDIT_LOG.AT }, false);
     public static final Index CANDIDATE_GEOM_IDX = Internal.createIndex(DSL.name("candidate_geom_idx"), Candidate.CANDIDATE, new OrderField[] { Candidate.CANDIDATE.REGION_CODE, Candidate.CANDIDATE.GEOM }, false);
     public static final Index CANDIDATE_SOURCE_IDX = Internal.createIndex(DSL.name("candidate_source_idx"), Candidate.CANDIDATE, new OrderField[] { Candidate.CANDIDATE.REGION_CODE, Candidate.CANDIDATE.SOURCE }, false);
+    public static final Index CHECKIN_DAY_IDX = Internal.createIndex(DSL.name("checkin_day_idx"), Checkin.CHECKIN, new OrderField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.DAY }, false);
     public static final Index COVERAGE_CELL_STATION_IDX = Internal.createIndex(DSL.name("coverage_cell_station_idx"), CoverageCell.COVERAGE_CELL, new OrderField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID, CoverageCell.COVERAGE_CELL.STATION_ID }, false);
     public static final Index COVERAGE_RUN_GROUP_IDX = Internal.createIndex(DSL.name("coverage_run_group_idx"), CoverageRun.COVERAGE_RUN, new OrderField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.WORKER_GROUP, CoverageRun.COVERAGE_RUN.CREATED_AT }, false);
     public static final Index COVERAGE_RUN_LAYER_IDX = Internal.createIndex(DSL.name("coverage_run_layer_idx"), CoverageRun.COVERAGE_RUN, new OrderField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.DEMAND_LAYER_ID }, false);

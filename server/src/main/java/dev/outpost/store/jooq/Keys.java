@@ -8,6 +8,7 @@ import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.Candidate;
 import dev.outpost.store.jooq.tables.CandidateMatrix;
 import dev.outpost.store.jooq.tables.CandidateReach;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageArea;
 import dev.outpost.store.jooq.tables.CoverageCell;
 import dev.outpost.store.jooq.tables.CoverageRun;
@@ -26,6 +27,7 @@ import dev.outpost.store.jooq.tables.records.AuditLogRecord;
 import dev.outpost.store.jooq.tables.records.CandidateMatrixRecord;
 import dev.outpost.store.jooq.tables.records.CandidateReachRecord;
 import dev.outpost.store.jooq.tables.records.CandidateRecord;
+import dev.outpost.store.jooq.tables.records.CheckinRecord;
 import dev.outpost.store.jooq.tables.records.CoverageAreaRecord;
 import dev.outpost.store.jooq.tables.records.CoverageCellRecord;
 import dev.outpost.store.jooq.tables.records.CoverageRunRecord;
@@ -65,6 +67,7 @@ public class Keys {
     public static final UniqueKey<CandidateMatrixRecord> CANDIDATE_MATRIX_REGION_CODE_NETWORK_VERSION_ID_DEMAND_LAYE_KEY = Internal.createUniqueKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_region_code_network_version_id_demand_laye_key"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.NETWORK_VERSION_ID, CandidateMatrix.CANDIDATE_MATRIX.DEMAND_LAYER_ID, CandidateMatrix.CANDIDATE_MATRIX.TRAVEL_MODE, CandidateMatrix.CANDIDATE_MATRIX.MINUTES, CandidateMatrix.CANDIDATE_MATRIX.SITE_SET_SHA256 }, true);
     public static final UniqueKey<CandidateReachRecord> CANDIDATE_REACH_PKEY = Internal.createUniqueKey(CandidateReach.CANDIDATE_REACH, DSL.name("candidate_reach_pkey"), new TableField[] { CandidateReach.CANDIDATE_REACH.REGION_CODE, CandidateReach.CANDIDATE_REACH.MATRIX_ID, CandidateReach.CANDIDATE_REACH.POSITION }, true);
     public static final UniqueKey<CandidateReachRecord> CANDIDATE_REACH_REGION_CODE_MATRIX_ID_SITE_ID_KEY = Internal.createUniqueKey(CandidateReach.CANDIDATE_REACH, DSL.name("candidate_reach_region_code_matrix_id_site_id_key"), new TableField[] { CandidateReach.CANDIDATE_REACH.REGION_CODE, CandidateReach.CANDIDATE_REACH.MATRIX_ID, CandidateReach.CANDIDATE_REACH.SITE_ID }, true);
+    public static final UniqueKey<CheckinRecord> CHECKIN_PKEY = Internal.createUniqueKey(Checkin.CHECKIN, DSL.name("checkin_pkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID, Checkin.CHECKIN.DAY, Checkin.CHECKIN.DEVICE_HASH }, true);
     public static final UniqueKey<CoverageAreaRecord> COVERAGE_AREA_PKEY = Internal.createUniqueKey(CoverageArea.COVERAGE_AREA, DSL.name("coverage_area_pkey"), new TableField[] { CoverageArea.COVERAGE_AREA.REGION_CODE, CoverageArea.COVERAGE_AREA.COVERAGE_RUN_ID, CoverageArea.COVERAGE_AREA.LEVEL, CoverageArea.COVERAGE_AREA.DISTRICT_CODE }, true);
     public static final UniqueKey<CoverageCellRecord> COVERAGE_CELL_PKEY = Internal.createUniqueKey(CoverageCell.COVERAGE_CELL, DSL.name("coverage_cell_pkey"), new TableField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID, CoverageCell.COVERAGE_CELL.H3_CELL }, true);
     public static final UniqueKey<CoverageRunRecord> COVERAGE_RUN_PKEY = Internal.createUniqueKey(CoverageRun.COVERAGE_RUN, DSL.name("coverage_run_pkey"), new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
@@ -81,6 +84,7 @@ public class Keys {
     public static final UniqueKey<ScenarioSiteRecord> SCENARIO_SITE_PKEY = Internal.createUniqueKey(ScenarioSite.SCENARIO_SITE, DSL.name("scenario_site_pkey"), new TableField[] { ScenarioSite.SCENARIO_SITE.REGION_CODE, ScenarioSite.SCENARIO_SITE.SCENARIO_ID, ScenarioSite.SCENARIO_SITE.SITE_ID }, true);
     public static final UniqueKey<StationRecord> STATION_PKEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_pkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final UniqueKey<StationRecord> STATION_REGION_CODE_EXTERNAL_ID_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_region_code_external_id_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.EXTERNAL_ID }, true);
+    public static final UniqueKey<StationRecord> STATION_SHORT_CODE_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_short_code_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.SHORT_CODE }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -91,6 +95,7 @@ public class Keys {
     public static final ForeignKey<CandidateMatrixRecord, RegionRecord> CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_FKEY = Internal.createForeignKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_region_code_fkey"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<CandidateMatrixRecord, NetworkVersionRecord> CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_NETWORK_VERSION_ID_FKEY = Internal.createForeignKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_region_code_network_version_id_fkey"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.NETWORK_VERSION_ID }, Keys.NETWORK_VERSION_PKEY, new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.NETWORK_VERSION_ID }, true);
     public static final ForeignKey<CandidateReachRecord, CandidateMatrixRecord> CANDIDATE_REACH__CANDIDATE_REACH_REGION_CODE_MATRIX_ID_FKEY = Internal.createForeignKey(CandidateReach.CANDIDATE_REACH, DSL.name("candidate_reach_region_code_matrix_id_fkey"), new TableField[] { CandidateReach.CANDIDATE_REACH.REGION_CODE, CandidateReach.CANDIDATE_REACH.MATRIX_ID }, Keys.CANDIDATE_MATRIX_PKEY, new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.MATRIX_ID }, true);
+    public static final ForeignKey<CheckinRecord, StationRecord> CHECKIN__CHECKIN_REGION_CODE_STATION_ID_FKEY = Internal.createForeignKey(Checkin.CHECKIN, DSL.name("checkin_region_code_station_id_fkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID }, Keys.STATION_PKEY, new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final ForeignKey<CoverageAreaRecord, CoverageRunRecord> COVERAGE_AREA__COVERAGE_AREA_REGION_CODE_COVERAGE_RUN_ID_FKEY = Internal.createForeignKey(CoverageArea.COVERAGE_AREA, DSL.name("coverage_area_region_code_coverage_run_id_fkey"), new TableField[] { CoverageArea.COVERAGE_AREA.REGION_CODE, CoverageArea.COVERAGE_AREA.COVERAGE_RUN_ID }, Keys.COVERAGE_RUN_PKEY, new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
     public static final ForeignKey<CoverageCellRecord, CoverageRunRecord> COVERAGE_CELL__COVERAGE_CELL_REGION_CODE_COVERAGE_RUN_ID_FKEY = Internal.createForeignKey(CoverageCell.COVERAGE_CELL, DSL.name("coverage_cell_region_code_coverage_run_id_fkey"), new TableField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID }, Keys.COVERAGE_RUN_PKEY, new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
     public static final ForeignKey<CoverageRunRecord, DemandLayerRecord> COVERAGE_RUN__COVERAGE_RUN_REGION_CODE_DEMAND_LAYER_ID_FKEY = Internal.createForeignKey(CoverageRun.COVERAGE_RUN, DSL.name("coverage_run_region_code_demand_layer_id_fkey"), new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.DEMAND_LAYER_ID }, Keys.DEMAND_LAYER_PKEY, new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.DEMAND_LAYER_ID }, true);

@@ -8,6 +8,7 @@ import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.Candidate;
 import dev.outpost.store.jooq.tables.CandidateMatrix;
 import dev.outpost.store.jooq.tables.CandidateReach;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageArea;
 import dev.outpost.store.jooq.tables.CoverageCell;
 import dev.outpost.store.jooq.tables.CoverageRun;
@@ -63,6 +64,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.candidate_reach</code>.
      */
     public final CandidateReach CANDIDATE_REACH = CandidateReach.CANDIDATE_REACH;
+
+    /**
+     * The table <code>public.checkin</code>.
+     */
+    public final Checkin CHECKIN = Checkin.CHECKIN;
 
     /**
      * The table <code>public.coverage_area</code>.
@@ -154,6 +160,7 @@ public class Public extends SchemaImpl {
             Candidate.CANDIDATE,
             CandidateMatrix.CANDIDATE_MATRIX,
             CandidateReach.CANDIDATE_REACH,
+            Checkin.CHECKIN,
             CoverageArea.COVERAGE_AREA,
             CoverageCell.COVERAGE_CELL,
             CoverageRun.COVERAGE_RUN,

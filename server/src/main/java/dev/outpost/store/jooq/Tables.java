@@ -8,6 +8,7 @@ import dev.outpost.store.jooq.tables.AuditLog;
 import dev.outpost.store.jooq.tables.Candidate;
 import dev.outpost.store.jooq.tables.CandidateMatrix;
 import dev.outpost.store.jooq.tables.CandidateReach;
+import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageArea;
 import dev.outpost.store.jooq.tables.CoverageCell;
 import dev.outpost.store.jooq.tables.CoverageRun;
@@ -49,6 +50,11 @@ public class Tables {
      * The table <code>public.candidate_reach</code>.
      */
     public static final CandidateReach CANDIDATE_REACH = CandidateReach.CANDIDATE_REACH;
+
+    /**
+     * The table <code>public.checkin</code>.
+     */
+    public static final Checkin CHECKIN = Checkin.CHECKIN;
 
     /**
      * The table <code>public.coverage_area</code>.
