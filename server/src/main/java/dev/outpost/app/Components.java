@@ -37,6 +37,7 @@ import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
 import dev.outpost.store.JooqCandidateRepository;
+import dev.outpost.store.JooqCheckinRepository;
 import dev.outpost.store.JooqCoverageRepository;
 import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
@@ -111,13 +112,26 @@ public final class Components implements AutoCloseable {
         // one job at a time on 2 cores keeps the server responsive; 20 may wait
         this.jobs = new JobService(new JooqJobRepository(database), jobRunnerName(config), 1, 20, clock);
         // --- end of planning
-        // review: station use (rider check-ins) is plugged in here once it exists; proposals come from the scenarios
+        // review: station use comes from the riders' check-ins; proposals come from the scenarios
+        JooqCheckinRepository checkinRepo = new JooqCheckinRepository(database);
+        StationUsage checkinUsage = new StationUsage() {
+            @Override
+            public boolean recordsUse() {
+                return true;
+            }
+
+            @Override
+            public List<dev.outpost.review.DailyVisits> dailyVisits(
+                    String regionCode, java.time.LocalDate from, java.time.LocalDate to) {
+                return checkinRepo.regionDailyVisits(regionCode, from, to);
+            }
+        };
         this.review = new ReviewService(
                 coverage,
                 stationRepository,
                 districts,
                 regions,
-                StationUsage.none(),
+                checkinUsage,
                 new ScenarioProposals(scenarioRepo, matrices, districts, 200),
                 ReviewSettings.defaults(),
                 clock);

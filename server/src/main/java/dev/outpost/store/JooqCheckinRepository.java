@@ -65,4 +65,18 @@ public final class JooqCheckinRepository implements CheckinRepository {
                 .orderBy(CHECKIN.DAY)
                 .fetch(r -> new DailyVisits(r.value1(), r.value2()));
     }
+
+    /**
+     * Counted visits per station and day for the whole region ({@code from} to {@code to} inclusive); days without
+     * visits are absent. For the leaders' review of station use.
+     */
+    public List<dev.outpost.review.DailyVisits> regionDailyVisits(String regionCode, LocalDate from, LocalDate to) {
+        Field<Integer> visits = DSL.count().as("visits");
+        return dsl.select(CHECKIN.STATION_ID, CHECKIN.DAY, visits)
+                .from(CHECKIN)
+                .where(CHECKIN.REGION_CODE.eq(regionCode), CHECKIN.DAY.between(from, to))
+                .groupBy(CHECKIN.STATION_ID, CHECKIN.DAY)
+                .orderBy(CHECKIN.STATION_ID, CHECKIN.DAY)
+                .fetch(r -> new dev.outpost.review.DailyVisits(r.value1(), r.value2(), r.value3()));
+    }
 }
