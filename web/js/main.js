@@ -28,6 +28,7 @@ import { createRegionSelect } from './controls/region-select.js';
 import { createLangSwitch } from './controls/lang-switch.js';
 import { createAuth, canImport } from './api/auth.js';
 import { createLoginBox } from './controls/login-box.js';
+import { setUpCoverage } from './coverage.js';
 
 const STATION_RELOAD_DELAY_MS = 150;
 const SUBDISTRICT_LABEL_MIN_ZOOM = 13;
@@ -86,7 +87,11 @@ async function start() {
   const attribution = createAttribution(map);
   attribution.setText(baseMap.layer ? config.tileAttribution : '');
 
-  const stations = createStationLayer(map, { getContext });
+  let coverage = null; // set up below, once the layer control and legend exist
+  const stations = createStationLayer(map, {
+    getContext,
+    popupFooter: (feature) => coverage?.stationPopupFooter(feature) ?? null,
+  });
   const districts = createDistrictLayer(map, { level: 'district', getContext });
   const subdistricts = createDistrictLayer(map, { level: 'subdistrict', getContext });
 
@@ -136,6 +141,7 @@ async function start() {
         return;
       }
       count.setCount(stations.update(featureCollection));
+      coverage?.stationsChanged();
       if (pendingFocus !== null) {
         focusStation(pendingFocus);
         pendingFocus = null;
@@ -159,7 +165,7 @@ async function start() {
       map.setView([lat, lon], Math.max(map.getZoom(), 16));
       L.popup({ className: 'station-popup-wrapper', maxWidth: 320, minWidth: 240 })
         .setLatLng([lat, lon])
-        .setContent(() => buildStationPopup(feature, getContext()))
+        .setContent(() => buildStationPopup(feature, getContext(), (f) => coverage?.stationPopupFooter(f) ?? null))
         .openOn(map);
     } catch (error) {
       notices.showError(errorText(error));
@@ -219,6 +225,21 @@ async function start() {
     store,
   });
 
+  // coverage layers (cells, gaps, choropleth, service circles, routes) and their side-panel section: coverage.js
+  coverage = setUpCoverage({
+    map,
+    api,
+    getContext,
+    layerControl,
+    legend,
+    notices,
+    errorText,
+    storage,
+    getStationFeatures: () => stations.features(),
+    focusStation,
+    panel: document.getElementById('coverage'),
+  });
+
   store.on('filters', reloadStations);
   store.on('region', (region) => {
     showRegion(map, findRegion(regions, region), true);
@@ -227,6 +248,7 @@ async function start() {
     boundaryLayers.forEach((layer) => layer.clear());
     loadStations();
     boundaryLayers.forEach((layer) => loadDistricts(layer));
+    coverage.regionChanged();
   });
   store.on('lang', (lang) => {
     t = createTranslator(lang);
@@ -240,6 +262,7 @@ async function start() {
     loginBox.refreshLanguage();
     stations.refreshLanguage();
     boundaryLayers.forEach((layer) => layer.refreshLanguage());
+    coverage.refreshLanguage();
     const basemapStatus = map.getContainer().dataset.basemap;
     notices.showNotice(basemapStatus === 'failed' ? t('tiles.failed') : null);
   });

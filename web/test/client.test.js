@@ -79,3 +79,34 @@ test('an import refused without a report (e.g. 413 problem) throws', async () =>
   assert.equal(isImportReport({ ok: true, errors: [] }), true);
   assert.equal(isImportReport({ status: 422, title: 'x' }), false);
 });
+
+test('coverage calls build the documented URLs; a run is a POST and its failures throw', async () => {
+  const calls = [];
+  const api = createApiClient({ baseUrl: 'http://host/', fetchImpl: fakeFetch(200, { ok: 1 }, calls) });
+  await api.getCoverageSummary({ region: 'demo', group: 'rider', level: 'subdistrict' });
+  await api.getCoverageCells({ region: 'demo', group: 'truck', bbox: [113.9, 22.55, 113.95, 22.6] });
+  await api.getCoverageCells({ region: 'demo', group: 'truck' });
+  await api.getCoverageGaps({ region: 'demo', group: 'ride_hailing', limit: 20 });
+  await api.getCellRoute({ region: 'demo', group: 'rider', h3: '89411c0b1a3ffff' });
+  await api.getServiceArea({ region: 'demo', stationId: 'ST 1/2', minutes: 15, mode: 'ebike' });
+  await api.getIsochrone({ lat: 22.6, lon: 113.9, mode: 'car', minutes: [5, 10, 15], direction: 'to' });
+  const summary = await api.runCoverage({ region: 'demo', group: 'rider' });
+  assert.deepEqual(summary, { ok: 1 });
+  assert.deepEqual(calls.map((c) => c.url), [
+    'http://host/api/coverage/summary?region=demo&group=rider&level=subdistrict',
+    'http://host/api/coverage/cells?region=demo&group=truck&bbox=113.9,22.55,113.95,22.6',
+    'http://host/api/coverage/cells?region=demo&group=truck',
+    'http://host/api/coverage/gaps?region=demo&group=ride_hailing&limit=20',
+    'http://host/api/coverage/cells/89411c0b1a3ffff/route?region=demo&group=rider',
+    'http://host/api/stations/ST%201%2F2/service-area?region=demo&minutes=15&mode=ebike',
+    'http://host/api/isochrone?lat=22.6&lon=113.9&mode=car&minutes=5,10,15&direction=to',
+    'http://host/api/coverage/runs?region=demo&group=rider',
+  ]);
+  assert.equal(calls[7].init.method, 'POST');
+  assert.equal(calls[0].init.method, undefined);
+  const denied = createApiClient({
+    baseUrl: 'http://host/',
+    fetchImpl: fakeFetch(403, { status: 403, title: 'Forbidden', detail: 'planner login required' }),
+  });
+  await assert.rejects(denied.runCoverage({ region: 'demo', group: 'rider' }), (e) => e instanceof ApiError && e.status === 403);
+});

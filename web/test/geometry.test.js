@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countVertices, labelPoint, pointInPolygon, ringArea2, ringCentroid } from '../js/util/geometry.js';
+import { countVertices, flatRingContains, labelPoint, pointInPolygon, ringArea2, ringCentroid } from '../js/util/geometry.js';
 
 const square = (x0, y0, size) => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];
 
@@ -60,4 +60,18 @@ test('no label for points or empty polygons; vertex count walks every nesting', 
     ],
   };
   assert.equal(countVertices(fc), 20);
+});
+
+test('flatRingContains tests points against a flat hexagon, with or without its closing point', () => {
+  // hexagon with vertices at (±2, 0) and (±1, ±2)
+  const open = Float64Array.from([2, 0, 1, 2, -1, 2, -2, 0, -1, -2, 1, -2]);
+  const closed = Float64Array.from([...open, 2, 0]);
+  for (const ring of [open, closed]) {
+    assert.equal(flatRingContains(ring, 0, 0), true);
+    assert.equal(flatRingContains(ring, 1.4, 0.5), true); // edge (2,0)–(1,2) passes x = 1.75 at y = 0.5
+    assert.equal(flatRingContains(ring, 1.8, 0.5), false);
+    assert.equal(flatRingContains(ring, 0, 2.1), false);
+    assert.equal(flatRingContains(ring, -1.9, -0.1), true);
+  }
+  assert.equal(flatRingContains(new Float64Array(0), 0, 0), false);
 });

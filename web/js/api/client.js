@@ -3,7 +3,7 @@
  * GeoJSON coordinates are WGS 84 [lon, lat]. Requests can be cancelled with an AbortSignal; a cancelled request
  * rejects with the platform's AbortError (not an ApiError), which callers usually ignore.
  */
-import { buildQuery } from '../util/query.js';
+import { buildQuery, formatBBox } from '../util/query.js';
 
 /**
  * A failed API call. `status` is the HTTP status (0 when the server could not be reached); `title` and `detail`
@@ -69,6 +69,14 @@ export function createApiClient({ baseUrl, fetchImpl = globalThis.fetch.bind(glo
     return body;
   }
 
+  async function postJson(path, params, signal) {
+    const { response, body } = await request(path, params, { method: 'POST', signal });
+    if (!response.ok) {
+      throw toApiError(response, body);
+    }
+    return body;
+  }
+
   async function upload(path, { region, crs, dryRun, file, signal }) {
     if (!IMPORT_CRS.includes(crs)) {
       throw new RangeError(`crs must be one of ${IMPORT_CRS.join(', ')}, got '${crs}'`);
@@ -115,12 +123,37 @@ export function createApiClient({ baseUrl, fetchImpl = globalThis.fetch.bind(glo
     getStations: (params, signal) => getJson('api/stations', params, signal),
     /** GET /api/stations/{id} → one Feature. */
     getStation: (id, region, signal) => getJson(`api/stations/${encodeURIComponent(id)}`, { region }, signal),
+    /**
+     * GET /api/nearest (lat, lon, mode, services, openAt, limit, route, region) → the nearest open stations by travel
+     * time; see docs/api-nearest.md.
+     */
+    getNearest: (params, signal) => getJson('api/nearest', params, signal),
     /** GET /api/districts (level "district" or "subdistrict") → FeatureCollection of (Multi)Polygons. */
     getDistricts: (region, level, signal) => getJson('api/districts', { region, level }, signal),
     /** POST /api/imports/stations (multipart field "file") → import report; 422 reports are returned, not thrown. */
     importStations: (options) => upload('api/imports/stations', options),
     /** POST /api/imports/districts (GeoJSON or zipped Shapefile) → import report. */
     importDistricts: (options) => upload('api/imports/districts', options),
+    // ---- coverage (web/js/coverage.js); group is "rider" | "ride_hailing" | "truck" ----
+    /** GET /api/coverage/summary (level "district" or "subdistrict") → {group, minutes, overall, areas[]}. */
+    getCoverageSummary: ({ region, group, level }, signal) => getJson('api/coverage/summary', { region, group, level }, signal),
+    /** GET /api/coverage/cells → FeatureCollection of hexagons {h3, minutes, stationId, status, weight}. */
+    getCoverageCells: ({ region, group, bbox }, signal) =>
+      getJson('api/coverage/cells', { region, group, bbox: bbox ? formatBBox(bbox).split(',') : undefined }, signal),
+    /** GET /api/coverage/gaps → FeatureCollection of gap areas {rank, demand, cells, maxMinutes}. */
+    getCoverageGaps: ({ region, group, limit }, signal) => getJson('api/coverage/gaps', { region, group, limit }, signal),
+    /** GET /api/coverage/cells/{h3}/route → {minutes, meters, stationId, route: LineString}. */
+    getCellRoute: ({ region, group, h3 }, signal) =>
+      getJson(`api/coverage/cells/${encodeURIComponent(h3)}/route`, { region, group }, signal),
+    /** GET /api/stations/{id}/service-area → one Feature (the station's service circle). */
+    getServiceArea: ({ region, stationId, minutes, mode }, signal) =>
+      getJson(`api/stations/${encodeURIComponent(stationId)}/service-area`, { region, minutes, mode }, signal),
+    /** GET /api/isochrone (direction "from" or "to") → FeatureCollection of bands {minutes}. */
+    getIsochrone: ({ lat, lon, mode, minutes, direction }, signal) =>
+      getJson('api/isochrone', { lat, lon, mode, minutes, direction }, signal),
+    /** POST /api/coverage/runs → the new run's summary (a planner's action: 401/403 without a login). */
+    runCoverage: ({ region, group }, signal) => postJson('api/coverage/runs', { region, group }, signal),
+    // ---- end coverage ----
     /** Download address of the station export ("geojson" or "csv") for a region. */
     exportUrl(format, region) {
       if (format !== 'geojson' && format !== 'csv') {

@@ -27,12 +27,16 @@ const StationIcon = L.DivIcon.extend({
 
 /**
  * @param {L.Map} map
- * @param {{getContext: () => {t: Function, lang: string, meta: object}}} options `getContext` supplies the current
- *   translator, language and /api/meta when a popup or cluster icon is drawn.
- * @returns {{layer: L.Layer, update(fc: object): number, clear(): void, refreshLanguage(): void, focus(id): boolean}}
+ * @param {{getContext: () => {t: Function, lang: string, meta: object},
+ *   popupFooter?: (feature: object, context: object) => Node|null}} options `getContext` supplies the current
+ *   translator, language and /api/meta when a popup or cluster icon is drawn; `popupFooter` adds a block at the end
+ *   of each popup (the coverage layers' service-circle button).
+ * @returns {{layer: L.Layer, update(fc: object): number, clear(): void, refreshLanguage(): void, focus(id): boolean,
+ *   features(): object[]}}
  */
-export function createStationLayer(map, { getContext }) {
+export function createStationLayer(map, { getContext, popupFooter }) {
   const markersById = new Map();
+  let shown = [];
   let openPopup = null;
 
   const group = createClusterGroup({
@@ -75,7 +79,7 @@ export function createStationLayer(map, { getContext }) {
       }),
     });
     marker.feature = feature;
-    marker.bindPopup(() => buildStationPopup(feature, getContext()), {
+    marker.bindPopup(() => buildStationPopup(feature, getContext(), popupFooter), {
       className: 'station-popup-wrapper',
       maxWidth: 320,
       minWidth: 240,
@@ -87,6 +91,7 @@ export function createStationLayer(map, { getContext }) {
   function clear() {
     group.clearLayers();
     markersById.clear();
+    shown = [];
   }
 
   /** Replaces the stations by the Point features of `featureCollection`; returns how many are shown. */
@@ -100,6 +105,7 @@ export function createStationLayer(map, { getContext }) {
       const marker = markerFor(feature);
       markers.push(marker);
       markersById.set(String(feature.id ?? feature.properties?.id), marker);
+      shown.push(feature);
     }
     if (typeof group.addLayers === 'function') {
       group.addLayers(markers);
@@ -135,7 +141,7 @@ export function createStationLayer(map, { getContext }) {
     return true;
   }
 
-  return { layer: group, update, clear, refreshLanguage, focus };
+  return { layer: group, update, clear, refreshLanguage, focus, features: () => shown };
 }
 
 function clusterIcon(cluster, meta) {
@@ -171,9 +177,10 @@ function clusterIcon(cluster, meta) {
 
 /**
  * The popup body of one station: name, kind, open-now badge, status, address, operator, opening hours, seats and
- * service chips. Every server string is set with textContent.
+ * service chips, then what `footer(feature, context)` returns, if given. Every server string is set with textContent.
  */
-export function buildStationPopup(feature, { t, lang, meta }) {
+export function buildStationPopup(feature, context, footer) {
+  const { t, lang, meta } = context;
   const props = feature.properties ?? {};
   const id = feature.id ?? props.id;
   const root = testId(el('article', 'station-popup'), 'station-popup');
@@ -233,5 +240,9 @@ export function buildStationPopup(feature, { t, lang, meta }) {
   }
   block.appendChild(chips);
   root.appendChild(block);
+  const extra = footer ? footer(feature, context) : null;
+  if (extra) {
+    root.appendChild(extra);
+  }
   return root;
 }

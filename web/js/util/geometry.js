@@ -127,3 +127,22 @@ export function countVertices(featureCollection) {
   }
   return count;
 }
+
+/**
+ * Even-odd point-in-polygon test on a flat ring [x0, y0, x1, y1, …] (closing point optional, any planar units), for
+ * hit-testing many small polygons kept in typed arrays. Boundary points are unspecified.
+ */
+export function flatRingContains(ring, x, y) {
+  let inside = false;
+  const n = ring.length - (ring.length % 2);
+  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+    const xi = ring[i];
+    const yi = ring[i + 1];
+    const xj = ring[j];
+    const yj = ring[j + 1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}

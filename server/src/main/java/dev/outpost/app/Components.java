@@ -6,21 +6,55 @@ import dev.outpost.account.AccountSettings;
 import dev.outpost.account.AuditTrail;
 import dev.outpost.account.Authorizer;
 import dev.outpost.account.PasswordHasher;
+import dev.outpost.coverage.CoverageRepository;
+import dev.outpost.coverage.CoverageService;
+import dev.outpost.coverage.CoverageSettings;
+import dev.outpost.coverage.ServingRules;
+import dev.outpost.demand.DemandRepository;
+import dev.outpost.demand.DemandService;
 import dev.outpost.district.DistrictRepository;
 import dev.outpost.district.RegionRepository;
+import dev.outpost.http.CandidateRoutes;
+import dev.outpost.http.CoverageRoutes;
+import dev.outpost.http.DemandRoutes;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
 import dev.outpost.http.Security;
+import dev.outpost.http.IsochroneRoutes;
+import dev.outpost.http.JobRoutes;
+import dev.outpost.http.ReportRoutes;
+import dev.outpost.http.ReviewRoutes;
+import dev.outpost.http.ScenarioRoutes;
 import dev.outpost.imports.ImportService;
+import dev.outpost.network.NetworkSettings;
+import dev.outpost.network.graphhopper.OsmPoiSource;
+import dev.outpost.planning.CandidateService;
+import dev.outpost.planning.CoverageMatrixService;
+import dev.outpost.planning.JobService;
+import dev.outpost.planning.ScenarioProposals;
+import dev.outpost.planning.ScenarioService;
+import dev.outpost.report.CjkFont;
+import dev.outpost.report.ReportService;
+import dev.outpost.review.ReviewService;
+import dev.outpost.review.ReviewSettings;
+import dev.outpost.review.StationUsage;
 import dev.outpost.station.StationCatalog;
+import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
 import dev.outpost.store.JooqAuditTrail;
+import dev.outpost.store.JooqCandidateRepository;
+import dev.outpost.store.JooqCheckinRepository;
+import dev.outpost.store.JooqCoverageRepository;
+import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
+import dev.outpost.store.JooqJobRepository;
 import dev.outpost.store.JooqRegionRepository;
 import dev.outpost.store.JooqSessionRepository;
+import dev.outpost.store.JooqScenarioRepository;
+import dev.outpost.store.JooqSiteReachRepository;
 import dev.outpost.store.JooqStationRepository;
 import dev.outpost.store.JooqUserRepository;
 import io.javalin.Javalin;
@@ -44,6 +78,15 @@ public final class Components implements AutoCloseable {
     final AccountService accounts;
     final Authorizer authorizer;
     final AuditTrail audit;
+    final Networks networks;
+    final CoverageService coverage;
+    final DemandService demand;
+    final ReviewService review;
+    final ReportService reports;
+    final CandidateService candidates;
+    final CoverageMatrixService matrices;
+    final ScenarioService scenarios;
+    final JobService jobs;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -67,6 +110,70 @@ public final class Components implements AutoCloseable {
                 clock);
         this.authorizer = new Authorizer(AccessPolicy.standard(), districts, Map.of());
         this.audit = new JooqAuditTrail(database);
+        CoverageRepository coverageRepo = new JooqCoverageRepository(database);
+        DemandRepository demandRepo = new JooqDemandRepository(database);
+        this.networks = new Networks(config.varDir().resolve("graphs"), coverageRepo, NetworkSettings.defaults());
+        this.demand = new DemandService(demandRepo, districts, new OsmPoiSource());
+        this.coverage = new CoverageService(
+                networks::find,
+                stationRepository,
+                districts,
+                demandRepo,
+                coverageRepo,
+                ServingRules.defaults(),
+                CoverageSettings.defaults(),
+                clock);
+        // --- planning (issue 4): candidates, stored reach matrices, scenarios, jobs for long solves
+        this.matrices = new CoverageMatrixService(
+                networks::find, coverageRepo, demandRepo, new JooqSiteReachRepository(database), 4);
+        this.candidates = new CandidateService(
+                new JooqCandidateRepository(database),
+                stationRepository,
+                districts,
+                demandRepo,
+                coverage.rules(),
+                new OsmPoiSource());
+        JooqScenarioRepository scenarioRepo = new JooqScenarioRepository(database);
+        this.scenarios = new ScenarioService(
+                candidates, matrices, stationRepository, districts, scenarioRepo, coverage.rules(), clock, 32);
+        // one job at a time on 2 cores keeps the server responsive; 20 may wait
+        this.jobs = new JobService(new JooqJobRepository(database), jobRunnerName(config), 1, 20, clock);
+        // --- end of planning
+        // review: station use comes from the riders' check-ins; proposals come from the scenarios
+        JooqCheckinRepository checkinRepo = new JooqCheckinRepository(database);
+        StationUsage checkinUsage = new StationUsage() {
+            @Override
+            public boolean recordsUse() {
+                return true;
+            }
+
+            @Override
+            public List<dev.outpost.review.DailyVisits> dailyVisits(
+                    String regionCode, java.time.LocalDate from, java.time.LocalDate to) {
+                return checkinRepo.regionDailyVisits(regionCode, from, to);
+            }
+        };
+        this.review = new ReviewService(
+                coverage,
+                stationRepository,
+                districts,
+                regions,
+                checkinUsage,
+                new ScenarioProposals(scenarioRepo, matrices, districts, 200),
+                ReviewSettings.defaults(),
+                clock);
+        this.reports = new ReportService(review, () -> CjkFont.locate(System.getenv()));
+        this.stations.addListener(new StationListener() {
+            @Override
+            public void saved(dev.outpost.station.Station station) {
+                coverage.stationSaved(station);
+            }
+
+            @Override
+            public void deleted(String regionCode, long stationId) {
+                coverage.stationDeleted(regionCode, stationId);
+            }
+        });
     }
 
     /** Opens the database named by the configuration (or the private cluster) and migrates it. */
@@ -94,7 +201,15 @@ public final class Components implements AutoCloseable {
                 clock,
                 database::isReady,
                 new Security(accounts, authorizer, audit),
-                params -> List.of());
+                params -> List.of(
+                        new CoverageRoutes(coverage, params),
+                        new IsochroneRoutes(coverage, params),
+                        new DemandRoutes(demand, params, config.maxUploadBytes()),
+                        new ReviewRoutes(review, params),
+                        new ReportRoutes(reports, params),
+                        new CandidateRoutes(candidates, params, config.maxUploadBytes()),
+                        new ScenarioRoutes(scenarios, jobs, params),
+                        new JobRoutes(jobs, params)));
         return HttpApp.create(settings, services);
     }
 
@@ -126,8 +241,54 @@ public final class Components implements AutoCloseable {
         return database;
     }
 
+    public CoverageService coverage() {
+        return coverage;
+    }
+
+    public DemandService demand() {
+        return demand;
+    }
+
+    public ReviewService review() {
+        return review;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    Networks networks() {
+        return networks;
+    }
+
+    public CandidateService candidates() {
+        return candidates;
+    }
+
+    public ScenarioService scenarios() {
+        return scenarios;
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    /** This instance's name for its jobs: host and data directory, stable across restarts. */
+    static String jobRunnerName(Config config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String name = host + ":" + config.varDir().toAbsolutePath().normalize();
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
     @Override
     public void close() {
+        jobs.close();
+        networks.close();
         database.close();
     }
 }

@@ -30,20 +30,48 @@ final class DemoLoader {
             throw new IllegalStateException("demo city not found in " + dir + "; run ./outpost democity");
         }
         c.regions().upsert(new Region(REGION, "示范市（合成数据）", "Demo City (synthetic)", true));
-        loadFile(dir.resolve("districts.geojson"), "districts");
-        loadFile(dir.resolve("stations.csv"), "stations");
+        boolean changed = loadFile(dir.resolve("districts.geojson"), "districts");
+        changed |= loadFile(dir.resolve("stations.csv"), "stations");
+        c.networks().importOsm(REGION, dir.resolve("roads.osm"));
+        loadDemand(dir.resolve("demand.csv"));
+        if (changed) {
+            c.coverage().invalidate(REGION);
+        }
     }
 
-    private void loadFile(Path file, String dataset) {
-        byte[] bytes;
+    private void loadDemand(Path file) {
+        byte[] bytes = read(file);
+        String description = file.getFileName() + " sha256:" + dev.outpost.imports.ImportService.sha256Hex(bytes);
+        boolean present =
+                c.demand().list(REGION).stream().anyMatch(l -> l.description().equals(description));
+        if (present) {
+            LOG.info("demo demand: {} unchanged since the last import, skipped", file.getFileName());
+            return;
+        }
+        c.demand()
+                .importCsv(
+                        REGION,
+                        description,
+                        new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)),
+                        9);
+        c.coverage().invalidate(REGION);
+        LOG.info("demo demand: imported {}", file.getFileName());
+    }
+
+    private static byte[] read(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** Imports the file unless it was the last import of its dataset; true when it was imported. */
+    private boolean loadFile(Path file, String dataset) {
+        byte[] bytes = read(file);
         if (c.imports().alreadyImported(REGION, dataset, bytes)) {
             LOG.info("demo {}: {} unchanged since the last import, skipped", dataset, file.getFileName());
-            return;
+            return false;
         }
         String name = file.getFileName().toString();
         ImportReport r = dataset.equals("stations")
@@ -54,5 +82,6 @@ final class DemoLoader {
                     + r.errors().stream().limit(5).map(Problem::toString).toList());
         }
         LOG.info("demo {}: {} created, {} updated, {} unchanged", dataset, r.created(), r.updated(), r.unchanged());
+        return true;
     }
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Command-line entry: {@code serve}, {@code demo}, {@code import}, {@code export}, {@code solve}, {@code democity},
- * {@code create-admin}.
+ * {@code report}, {@code create-admin}.
  * Errors in the caller's input print one clear line and exit with status 2; no stack trace.
  */
 public final class Main {
@@ -36,11 +36,12 @@ public final class Main {
                 case "export" -> CliCommands.export(Config.fromEnvironment(env), rest, out, err);
                 case "democity" -> CliCommands.democity(Config.fromEnvironment(env), rest, out, err);
                 case "solve" -> CliCommands.solve(rest, out, err);
+                case "report" -> CliCommands.report(Config.fromEnvironment(env), rest, out, err);
                 case "create-admin" -> AccountCommands.createAdmin(
                         Config.fromEnvironment(env), rest, System.in, System.console(), out, err);
                 default -> {
-                    err.println("unknown command '" + cmd + "'; expected serve, demo, import, export, solve, democity,"
-                            + " create-admin");
+                    err.println("unknown command '" + cmd
+                            + "'; expected serve, demo, import, export, solve, democity, report, create-admin");
                     yield 2;
                 }
             };
@@ -52,6 +53,10 @@ public final class Main {
 
     private static int serve(Config config, boolean demo, PrintStream out) {
         Components c = Components.open(config);
+        c.networks()
+                .loadRecorded(c.regions().findAll().stream()
+                        .map(dev.outpost.district.Region::code)
+                        .toList());
         String defaultRegion = "demo";
         if (demo) {
             new DemoLoader(c).load(config.demoCityDir());
@@ -69,6 +74,10 @@ public final class Main {
         out.println();
         out.println("  Outpost 前哨 is running (" + c.database().description() + ")");
         out.println("  Map:  http://localhost:" + app.port() + "/");
+        out.println("  Riders (phone page): http://localhost:" + app.port() + "/find");
+        config.tls()
+                .ifPresent(tls -> out.println(
+                        "  HTTPS (needed for a phone's position): https://<this host>:" + tls.port() + "/find"));
         out.println("  Stop: Ctrl+C");
         out.println();
         out.flush();

@@ -123,7 +123,9 @@ public final class SolveCommand {
                 return OK;
             }
             ObjectNode json = solve(options);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(json));
             return SolveStatus.valueOf(json.get("status").asText()).hasSolution() ? OK : NO_SOLUTION;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -186,12 +188,14 @@ public final class SolveCommand {
             throw new IllegalArgumentException("give either --weight-col or --weights, not both");
         }
         String solverName = o.getOrDefault("--solver", "auto");
-        SitingSolver solver = switch (solverName) {
-            case "greedy" -> new GreedySwapSolver();
-            case "exact" -> new CpSatSolver();
-            case "auto" -> new AutoSolver();
-            default -> throw new IllegalArgumentException(
-                    "option --solver: unknown solver '" + solverName + "'; expected greedy, exact or auto");};
+        SitingSolver solver =
+                switch (solverName) {
+                    case "greedy" -> new GreedySwapSolver();
+                    case "exact" -> new CpSatSolver();
+                    case "auto" -> new AutoSolver();
+                    default -> throw new IllegalArgumentException(
+                            "option --solver: unknown solver '" + solverName + "'; expected greedy, exact or auto");
+                };
         SolveOptions options = SolveOptions.defaults()
                 .withTimeLimitSeconds(positiveDouble(o, "--time-limit-s", 60))
                 .withWorkers(intOption(o, "--workers", 1))
@@ -220,8 +224,8 @@ public final class SolveCommand {
             Map<String, Double> weights = readWeights(weightsPath, idCol, wCol);
             for (String d : costs.demandNames()) {
                 if (!weights.containsKey(d)) {
-                    throw new IllegalArgumentException(weightsPath + ": no row with " + idCol + " = '" + d
-                            + "', a demand point of the matrix");
+                    throw new IllegalArgumentException(
+                            weightsPath + ": no row with " + idCol + " = '" + d + "', a demand point of the matrix");
                 }
             }
             weightsUnused = weights.size() - costs.demandCount();
@@ -231,7 +235,10 @@ public final class SolveCommand {
             throw new IllegalArgumentException("--weights-id-col and --weights-col need --weights FILE");
         }
         List<String> fixed = o.containsKey("--fixed")
-                ? Arrays.stream(o.get("--fixed").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
+                ? Arrays.stream(o.get("--fixed").split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList()
                 : List.of();
         for (String f : fixed) {
             if (costs.findCandidate(f).isEmpty()) {
@@ -244,8 +251,8 @@ public final class SolveCommand {
         switch (kind) {
             case MAXIMAL_COVERING -> {
                 coverage = CoverageMatrix.fromCosts(costs, positiveOrZero(o, "--radius"));
-                problem = MaximalCoveringProblem.from(coverage, pOption(o, costs))
-                        .withFixedSites(fixed);
+                problem =
+                        MaximalCoveringProblem.from(coverage, pOption(o, costs)).withFixedSites(fixed);
             }
             case SET_COVERING -> {
                 coverage = CoverageMatrix.fromCosts(costs, positiveOrZero(o, "--radius"));
@@ -260,8 +267,10 @@ public final class SolveCommand {
                 }
                 problem = SetCoveringProblem.partial(coverage, target).withFixedSites(fixed);
             }
-            case P_MEDIAN -> problem = PMedianProblem.from(costs, pOption(o, costs)).withFixedSites(fixed);
-            case P_CENTER -> problem = PCenterProblem.from(costs, pOption(o, costs)).withFixedSites(fixed);
+            case P_MEDIAN -> problem =
+                    PMedianProblem.from(costs, pOption(o, costs)).withFixedSites(fixed);
+            case P_CENTER -> problem =
+                    PCenterProblem.from(costs, pOption(o, costs)).withFixedSites(fixed);
             default -> throw new IllegalStateException("unhandled problem kind " + kind);
         }
 
@@ -465,8 +474,8 @@ public final class SolveCommand {
 
     private static void requireColumn(CSVParser parser, Path path, String column, String option) {
         if (!parser.getHeaderMap().containsKey(column)) {
-            throw new IllegalArgumentException(path + ": no column '" + column + "' (" + option + "); the header has "
-                    + parser.getHeaderNames());
+            throw new IllegalArgumentException(
+                    path + ": no column '" + column + "' (" + option + "); the header has " + parser.getHeaderNames());
         }
     }
 
@@ -576,8 +585,8 @@ public final class SolveCommand {
                 double w = number(field(record, row, weightCol, path), row, weightCol, path, "weight");
                 Long first = rowOf.putIfAbsent(id, row);
                 if (first != null) {
-                    throw new IllegalArgumentException(path + ": row " + row + ", field '" + idCol + "': id '" + id
-                            + "' repeats row " + first);
+                    throw new IllegalArgumentException(
+                            path + ": row " + row + ", field '" + idCol + "': id '" + id + "' repeats row " + first);
                 }
                 weights.put(id, w);
             }

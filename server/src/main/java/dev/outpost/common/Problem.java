@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One thing wrong with the caller's input, for a {@link ValidationException}. Immutable.
  *
- * @param row 1-based data row of an uploaded file (the header is not counted), or 0 when the problem belongs to no
+ * @param row the row as a spreadsheet numbers it (header = row 1, first data row = row 2; "feature N" for GeoJSON and
+ *     Shapefile features), or 0 when the problem belongs to no
  *     row (a single form or JSON body)
  * @param field the field or column, e.g. {@code "kind"}; null when the problem concerns the whole row
  * @param reason what is wrong, naming the bad value, e.g. {@code "unknown station kind 'xyz'; expected one of ..."}

@@ -170,7 +170,7 @@ final class ColumnSchema {
             problems.warning(
                     headerRow,
                     name,
-                    "column '" + name + "' is not a known field and was ignored; known" + " fields: "
+                    "column '" + name + "' is not a known field and was ignored; known fields: "
                             + String.join(", ", fields));
         }
         return out;

@@ -8,20 +8,25 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV text into a {@link RawTable}: detects the encoding and the delimiter (comma, semicolon or tab), takes
- * the first non-empty record as the header, numbers rows as a spreadsheet shows them (header = row 1 when it is on
+ * Reads CSV text into a {@link RawTable}: detects the encoding and the delimiter (comma, semicolon or tab), finds
+ * the header (skipping a title row above it), numbers rows as a spreadsheet shows them (header = row 1 when it is on
  * the first line) and reports truncation: an unterminated quote, a row with fewer values than the header, or one
  * with more. Stateless.
  */
 final class CsvTables {
     private CsvTables() {}
 
-    static RawTable read(byte[] bytes, Charset charset, Problems problems) {
+    /**
+     * @param knownColumn whether a header names a known column: the header is the first of the first ten non-empty
+     *     records naming at least two, else the first non-empty record; records above it are ignored with a warning
+     */
+    static RawTable read(byte[] bytes, Charset charset, Predicate<String> knownColumn, Problems problems) {
         TextDecoding.Decoded decoded = TextDecoding.decode(bytes, charset);
         String text = decoded.text();
         if (text.isBlank()) {
@@ -34,9 +39,7 @@ final class CsvTables {
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
                 .get();
-        List<String> header = null;
-        int headerRow = 0;
-        List<RawTable.RawRow> rows = new ArrayList<>();
+        List<RawTable.RawRow> records = new ArrayList<>();
         long lastRecord = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Iterator<CSVRecord> it = parser.iterator();
@@ -52,30 +55,33 @@ final class CsvTables {
                     break;
                 }
                 lastRecord = record.getRecordNumber();
-                int row = (int) record.getRecordNumber();
                 List<String> cells = record.toList();
-                if (isBlank(cells)) {
-                    continue;
+                if (!Cells.isBlank(cells)) {
+                    records.add(new RawTable.RawRow((int) record.getRecordNumber(), cells, null));
                 }
-                if (header == null) {
-                    header = trimmed(cells);
-                    headerRow = row;
-                    continue;
-                }
-                checkWidth(problems, row, cells, header.size());
-                rows.add(new RawTable.RawRow(row, cells, null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (header == null) {
-            problems.error(0, null, "the file is empty");
+        if (records.isEmpty()) {
+            if (!problems.hasErrors()) {
+                problems.error(0, null, "the file is empty");
+            }
             return new RawTable(0, List.of(), List.of(), null);
+        }
+        int headerIndex = Cells.findHeader(
+                records.subList(0, Math.min(Cells.HEADER_SEARCH_ROWS, records.size())), knownColumn, problems);
+        RawTable.RawRow headerRecord = records.get(headerIndex);
+        List<String> header = Cells.trimmed(headerRecord.cells());
+        List<RawTable.RawRow> rows = new ArrayList<>();
+        for (RawTable.RawRow r : records.subList(headerIndex + 1, records.size())) {
+            checkWidth(problems, r.row(), r.cells(), header.size());
+            rows.add(r);
         }
         if (rows.isEmpty() && !problems.hasErrors()) {
             problems.error(0, null, "no data rows: the file has a header row but nothing below it");
         }
-        return new RawTable(headerRow, header, rows, null);
+        return new RawTable(headerRecord.row(), header, rows, null);
     }
 
     private static void reportBrokenRecord(Problems problems, int row, RuntimeException e) {
@@ -105,7 +111,7 @@ final class CsvTables {
                                     + " or a missing delimiter)",
                             cells.size(),
                             headerSize));
-        } else if (cells.size() > headerSize && !isBlank(cells.subList(headerSize, cells.size()))) {
+        } else if (cells.size() > headerSize && !Cells.isBlank(cells.subList(headerSize, cells.size()))) {
             problems.error(
                     row,
                     null,
@@ -160,22 +166,5 @@ final class CsvTables {
             return ';';
         }
         return ',';
-    }
-
-    static boolean isBlank(List<String> cells) {
-        for (String c : cells) {
-            if (c != null && !c.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static List<String> trimmed(List<String> cells) {
-        List<String> out = new ArrayList<>(cells.size());
-        for (String c : cells) {
-            out.add(c == null ? "" : c.strip());
-        }
-        return out;
     }
 }

@@ -1,5 +1,8 @@
 package dev.outpost.dataio;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.district.AreaLevel;
 import dev.outpost.district.District;
 import dev.outpost.geo.CoordinateSystem;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +36,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * (a projected Shapefile or GeoJSON is reprojected when its CRS is understood, see {@link SourceCrs}); every
  * boundary returned is a valid WGS 84 MultiPolygon.
  *
- * <p>Attributes are found by name (see {@link DistrictFields}: {@code code, name, level, parent_code, population}
- * and Chinese aliases 代码/编码, 名称/街道/乡/县, 级别, 上级代码, 人口) or by the caller's field → column mapping. When
+ * <p>Attributes are found by name (see {@link DistrictFields}: {@code code, name, level, parent_code, population,
+ * targets} and Chinese aliases 代码/编码, 名称/街道/乡/县, 级别, 上级代码, 人口, 目标) or by the caller's field → column
+ * mapping; planning targets come from a {@code targets} JSON object and from {@code target_<key>} columns. When
  * there is no code column, a stable code is generated from the names ({@code "n"} and 12 hex digits of the SHA-256
  * of "parent name/name"). With {@link Options#parentNameField()} the reader also builds the areas one level up from
  * that column's values (e.g. the 县 of a township file): each parent's boundary is the union of its children's and
@@ -49,6 +54,7 @@ public final class DistrictFileReader {
     public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
 
     private static final String GEOMETRY = "geometry";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Options options;
 
@@ -196,9 +202,7 @@ public final class DistrictFileReader {
      * @throws FileTooLargeException when it is larger than {@link Options#maxBytes()}
      */
     public Result read(byte[] bytes, String fileName) {
-        if (bytes.length > options.maxBytes()) {
-            throw new FileTooLargeException(fileName == null ? "upload" : fileName, options.maxBytes());
-        }
+        Uploads.checkSize(bytes, fileName, options.maxBytes());
         Problems problems = new Problems(options.maxProblems());
         FileFormat format = options.format() != null ? options.format() : FileFormat.detect(fileName, bytes);
         RawTable table;
@@ -219,7 +223,14 @@ public final class DistrictFileReader {
             return new Result(problems.toFile("feature", List.of()), List.of());
         }
         SourceCrs sourceCrs = SourceCrs.resolve(table, format, options.crs(), problems);
-        Set<String> reserved = options.parentNameField() == null ? Set.of() : Set.of(options.parentNameField());
+        Map<String, Integer> targetColumns = targetColumns(table);
+        Set<String> reserved = new HashSet<>();
+        for (int i : targetColumns.values()) {
+            reserved.add(table.header().get(i));
+        }
+        if (options.parentNameField() != null) {
+            reserved.add(options.parentNameField());
+        }
         Map<String, Integer> columns = DistrictFields.SCHEMA.match(table, options.columns(), reserved, problems);
         int parentColumn = -1;
         if (options.parentNameField() != null) {
@@ -254,7 +265,7 @@ public final class DistrictFileReader {
             problems.error(
                     0,
                     options.parentNameField(),
-                    "the areas are districts, the top level: there is no level" + " above them to build from '"
+                    "the areas are districts, the top level: there is no level above them to build from '"
                             + options.parentNameField() + "'");
         }
         if (problems.hasFileError() || sourceCrs == null) {
@@ -263,7 +274,7 @@ public final class DistrictFileReader {
 
         List<Feature> features = new ArrayList<>();
         for (RawTable.RawRow raw : table.rows()) {
-            Feature f = feature(raw, columns, parentColumn, fileLevel, sourceCrs, problems);
+            Feature f = feature(raw, columns, targetColumns, parentColumn, fileLevel, sourceCrs, problems);
             if (f != null) {
                 features.add(f);
             }
@@ -285,7 +296,6 @@ public final class DistrictFileReader {
     /** A feature's values before the District is built. */
     private static final class Feature {
         final int row;
-        final List<Integer> rows = new ArrayList<>();
         String code;
         boolean codeGenerated;
         final String name;
@@ -293,12 +303,11 @@ public final class DistrictFileReader {
         String parentCode;
         final String parentName;
         Long population;
-        boolean populationKnown;
+        Map<String, Double> targets = Map.of();
         MultiPolygon boundary;
 
         Feature(int row, String code, String name, AreaLevel level, String parentCode, String parentName) {
             this.row = row;
-            this.rows.add(row);
             this.code = code;
             this.name = name;
             this.level = level;
@@ -310,17 +319,18 @@ public final class DistrictFileReader {
     private Feature feature(
             RawTable.RawRow raw,
             Map<String, Integer> columns,
+            Map<String, Integer> targetColumns,
             int parentColumn,
             AreaLevel fileLevel,
             SourceCrs sourceCrs,
             Problems p) {
         int row = raw.row();
-        String name = StationFileReader.cell(raw, columns, DistrictFields.NAME);
+        String name = Cells.cell(raw, columns, DistrictFields.NAME);
         if (name == null) {
             p.error(row, DistrictFields.NAME, "the name is missing");
         }
         AreaLevel level = fileLevel;
-        String levelText = StationFileReader.cell(raw, columns, DistrictFields.LEVEL);
+        String levelText = Cells.cell(raw, columns, DistrictFields.LEVEL);
         if (levelText != null) {
             try {
                 level = AreaLevel.parse(levelText);
@@ -334,7 +344,7 @@ public final class DistrictFileReader {
         if (parentColumn >= 0 && parentName == null) {
             p.error(row, options.parentNameField(), "the parent name is missing");
         }
-        String code = StationFileReader.cell(raw, columns, DistrictFields.CODE);
+        String code = Cells.cell(raw, columns, DistrictFields.CODE);
         boolean generated = false;
         if (code == null && name != null && !columns.containsKey(DistrictFields.CODE)) {
             code = generatedCode(parentName == null ? name : parentName + "/" + name);
@@ -342,8 +352,9 @@ public final class DistrictFileReader {
         } else if (code == null) {
             p.error(row, DistrictFields.CODE, "the code is missing");
         }
-        String parentCode = StationFileReader.cell(raw, columns, DistrictFields.PARENT_CODE);
-        Long population = population(StationFileReader.cell(raw, columns, DistrictFields.POPULATION), row, p);
+        String parentCode = Cells.cell(raw, columns, DistrictFields.PARENT_CODE);
+        Long population = population(Cells.cell(raw, columns, DistrictFields.POPULATION), row, p);
+        Map<String, Double> targets = targets(raw, columns, targetColumns, p);
         MultiPolygon boundary = boundary(raw, sourceCrs, p);
         if (p.rowHasError(row)) {
             return null;
@@ -351,7 +362,7 @@ public final class DistrictFileReader {
         Feature f = new Feature(row, code, name, level, parentCode, parentName);
         f.codeGenerated = generated;
         f.population = population;
-        f.populationKnown = population != null;
+        f.targets = targets;
         f.boundary = boundary;
         return f;
     }
@@ -360,7 +371,7 @@ public final class DistrictFileReader {
         if (text == null) {
             return null;
         }
-        BigDecimal value = StationFileReader.number(text);
+        BigDecimal value = Cells.number(text);
         if (value == null) {
             p.error(row, DistrictFields.POPULATION, "population '" + text + "' is not a number");
             return null;
@@ -375,6 +386,59 @@ public final class DistrictFileReader {
             p.error(row, DistrictFields.POPULATION, "population " + text + " is too large");
             return null;
         }
+    }
+
+    /** The columns named {@code target_<key>}, by key. */
+    private static Map<String, Integer> targetColumns(RawTable table) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < table.header().size(); i++) {
+            String n = ColumnSchema.normalize(table.header().get(i));
+            if (n.startsWith(DistrictFields.TARGET_PREFIX) && n.length() > DistrictFields.TARGET_PREFIX.length()) {
+                out.put(n.substring(DistrictFields.TARGET_PREFIX.length()), i);
+            }
+        }
+        return out;
+    }
+
+    /** Targets from the JSON object of the targets column, then from the target_ columns. */
+    private static Map<String, Double> targets(
+            RawTable.RawRow raw, Map<String, Integer> columns, Map<String, Integer> targetColumns, Problems p) {
+        int row = raw.row();
+        Map<String, Double> out = new LinkedHashMap<>();
+        String json = Cells.cell(raw, columns, DistrictFields.TARGETS);
+        if (json != null) {
+            try {
+                JsonNode node = JSON.readTree(json);
+                if (node == null || !node.isObject()) {
+                    throw new IllegalArgumentException("not an object");
+                }
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    if (!e.getValue().isNumber()) {
+                        throw new IllegalArgumentException("'" + e.getKey() + "' is not a number");
+                    }
+                    out.put(e.getKey(), e.getValue().doubleValue());
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                p.error(
+                        row,
+                        DistrictFields.TARGETS,
+                        "targets '" + json + "' must be a JSON object of numbers, e.g. {\"min_stations\": 5} ("
+                                + e.getMessage() + ")");
+            }
+        }
+        for (Map.Entry<String, Integer> e : targetColumns.entrySet()) {
+            String text = raw.cell(e.getValue());
+            if (text == null) {
+                continue;
+            }
+            BigDecimal value = Cells.number(text);
+            if (value == null) {
+                p.error(row, DistrictFields.TARGET_PREFIX + e.getKey(), "target '" + text + "' is not a number");
+            } else {
+                out.put(e.getKey(), value.doubleValue());
+            }
+        }
+        return out;
     }
 
     private MultiPolygon boundary(RawTable.RawRow raw, SourceCrs sourceCrs, Problems p) {
@@ -408,10 +472,10 @@ public final class DistrictFileReader {
                                 Locale.ROOT,
                                 "coordinates %s..%s, %s..%s are not longitude/"
                                         + "latitude degrees (a projected file without its .prj?)",
-                                XlsxTables.plain(e.getMinX()),
-                                XlsxTables.plain(e.getMaxX()),
-                                XlsxTables.plain(e.getMinY()),
-                                XlsxTables.plain(e.getMaxY())));
+                                Cells.plain(e.getMinX()),
+                                Cells.plain(e.getMaxX()),
+                                Cells.plain(e.getMinY()),
+                                Cells.plain(e.getMaxY())));
                 return null;
             }
             CoordinateSystem crs = options.crs();
@@ -465,10 +529,9 @@ public final class DistrictFileReader {
             } else if (first.name.equals(f.name)
                     && Objects.equals(first.parentName, f.parentName)
                     && first.level == f.level) {
-                first.rows.add(f.row);
                 first.boundary = union(List.of(first.boundary, f.boundary));
-                first.population = first.populationKnown && f.populationKnown ? first.population + f.population : null;
-                first.populationKnown = first.population != null;
+                first.population =
+                        first.population != null && f.population != null ? first.population + f.population : null;
                 p.warning(
                         f.row,
                         DistrictFields.CODE,
@@ -548,7 +611,7 @@ public final class DistrictFileReader {
                 p.warning(
                         0,
                         DistrictFields.POPULATION,
-                        "the population of '" + parentName + "' is left unknown:" + " some of its areas have none");
+                        "the population of '" + parentName + "' is left unknown: some of its areas have none");
             }
             out.add(new District(
                     options.regionCode(),
@@ -566,7 +629,7 @@ public final class DistrictFileReader {
     private District build(Feature f, Problems p) {
         try {
             return new District(
-                    options.regionCode(), f.code, f.name, f.level, f.parentCode, f.population, Map.of(), f.boundary);
+                    options.regionCode(), f.code, f.name, f.level, f.parentCode, f.population, f.targets, f.boundary);
         } catch (IllegalArgumentException e) {
             p.error(f.row, null, e.getMessage());
             return null;

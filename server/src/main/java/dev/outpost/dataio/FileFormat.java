@@ -53,10 +53,10 @@ public enum FileFormat {
      * @param bytes the file content
      */
     public static FileFormat detect(String fileName, byte[] bytes) {
-        if (startsWith(bytes, 'P', 'K', 3, 4)) {
+        if (TextDecoding.startsWith(bytes, 'P', 'K', 3, 4)) {
             return containsAscii(bytes, "xl/") || containsAscii(bytes, "[Content_Types].xml") ? XLSX : SHAPEFILE_ZIP;
         }
-        if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
+        if (TextDecoding.startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
             return XLSX;
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -73,18 +73,6 @@ public enum FileFormat {
                 .text()
                 .stripLeading();
         return head.startsWith("{") ? GEOJSON : CSV;
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean containsAscii(byte[] bytes, String text) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.geo.Geometries;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +96,7 @@ final class GeoJsonTables {
                 }
                 JsonNode props = feature.get("properties");
                 if (props != null && props.isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = props.fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : props.properties()) {
                         String name = e.getKey().strip();
                         columns.putIfAbsent(name, columns.size());
                         values.put(name, text(e.getValue()));

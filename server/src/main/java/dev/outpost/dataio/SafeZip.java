@@ -3,6 +3,7 @@ package dev.outpost.dataio;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,8 +43,9 @@ final class SafeZip {
         try {
             return read(zip, maxEntries, maxTotalBytes, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            if ("MALFORMED".equals(e.getMessage())
-                    || String.valueOf(e.getMessage()).startsWith("MALFORMED")) {
+            // java.util.zip reports an entry name that is not UTF-8 this way.
+            if (e.getCause() instanceof CharacterCodingException
+                    || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).startsWith("malformed")) {
                 return read(zip, maxEntries, maxTotalBytes, TextDecoding.GBK);
             }
             throw e;

@@ -14,7 +14,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -238,13 +237,11 @@ final class Shapefile {
     /** Even-odd nesting: a ring inside an odd number of larger rings is a hole of the smallest of them. */
     private static Geometry byContainment(List<LinearRing> rings, GeometryFactory factory) {
         List<LinearRing> sorted = new ArrayList<>(rings);
-        List<Double> areas = new ArrayList<>();
         sorted.sort(Comparator.comparingDouble(r -> -factory.createPolygon(r).getArea()));
         List<IndexedPointInAreaLocator> locators = new ArrayList<>();
         for (LinearRing r : sorted) {
             Polygon p = factory.createPolygon(r);
             locators.add(new IndexedPointInAreaLocator(p));
-            areas.add(p.getArea());
         }
         int[] depth = new int[sorted.size()];
         int[] parent = new int[sorted.size()];
@@ -304,9 +301,5 @@ final class Shapefile {
             out[i] = cs[cs.length - 1 - i];
         }
         return out;
-    }
-
-    static boolean isPoint(Geometry g) {
-        return g instanceof Point;
     }
 }

@@ -306,7 +306,7 @@ final class SourceCrs {
         if (Double.isNaN(v)) {
             throw new NumberFormatException("the projection has no central meridian");
         }
-        return XlsxTables.plain(v);
+        return Cells.plain(v);
     }
 
     private static String projectionName(Node projcs) {

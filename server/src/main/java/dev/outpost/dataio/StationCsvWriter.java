@@ -75,8 +75,8 @@ public final class StationCsvWriter {
         cells.add(text(s.openingHours() == null ? null : s.openingHours().source()));
         cells.add(s.capacitySeats() == null ? "" : Integer.toString(s.capacitySeats()));
         cells.add(text(s.status().labelZh()));
-        cells.add(XlsxTables.plain(position.lon()));
-        cells.add(XlsxTables.plain(position.lat()));
+        cells.add(Cells.plain(position.lon()));
+        cells.add(Cells.plain(position.lat()));
         return cells;
     }
 

@@ -34,8 +34,8 @@ import org.locationtech.jts.geom.Point;
  * coordinates outside China, negative or fractional capacity, duplicate external ids (both rows named), truncated
  * rows. Rows with an error are left out of {@link ParsedFile#rows()}; the caller decides whether to import the rest.
  *
- * <p>A text cell written by {@link StationCsvWriter} with a protective {@code '} before {@code = + - @} (against
- * formula injection) reads back without it.
+ * <p>In CSV, a text cell written by {@link StationCsvWriter} with a protective {@code '} before {@code = + - @}
+ * (against formula injection) reads back without it. Cells are trimmed.
  *
  * <p>Row numbers: CSV and XLSX rows as a spreadsheet shows them (header = row 1, first data row = row 2); GeoJSON
  * and Shapefile features from 1 ("feature N"). Instances are immutable and thread-safe.
@@ -171,16 +171,14 @@ public final class StationFileReader {
      * @throws FileTooLargeException when it is larger than {@link Options#maxBytes()}
      */
     public ParsedFile<Station> read(byte[] bytes, String fileName) {
-        if (bytes.length > options.maxBytes()) {
-            throw new FileTooLargeException(fileName == null ? "upload" : fileName, options.maxBytes());
-        }
+        Uploads.checkSize(bytes, fileName, options.maxBytes());
         Problems problems = new Problems(options.maxProblems());
         FileFormat format = options.format() != null ? options.format() : FileFormat.detect(fileName, bytes);
         String rowLabel = format == FileFormat.GEOJSON || format == FileFormat.SHAPEFILE_ZIP ? "feature" : "row";
         RawTable table;
         switch (format) {
             case CSV:
-                table = CsvTables.read(bytes, options.charset(), problems);
+                table = CsvTables.read(bytes, options.charset(), StationFields.SCHEMA::isKnown, problems);
                 break;
             case XLSX:
                 table = XlsxTables.read(bytes, StationFields.SCHEMA::isKnown, problems);
@@ -214,11 +212,11 @@ public final class StationFileReader {
         List<ParsedRow<Station>> rows = new ArrayList<>();
         Map<String, List<Integer>> rowsByExternalId = new LinkedHashMap<>();
         for (RawTable.RawRow raw : table.rows()) {
-            Station station = station(raw, columns, sourceCrs, problems);
+            Station station = station(raw, columns, sourceCrs, format == FileFormat.CSV, problems);
             if (station != null) {
                 rows.add(new ParsedRow<>(raw.row(), station));
             }
-            String externalId = cell(raw, columns, StationFields.EXTERNAL_ID);
+            String externalId = text(raw, columns, StationFields.EXTERNAL_ID, format == FileFormat.CSV);
             if (externalId != null) {
                 rowsByExternalId
                         .computeIfAbsent(externalId, k -> new ArrayList<>())
@@ -240,9 +238,10 @@ public final class StationFileReader {
         return problems.toFile(rowLabel, rows);
     }
 
-    private Station station(RawTable.RawRow raw, Map<String, Integer> columns, SourceCrs sourceCrs, Problems p) {
+    private Station station(
+            RawTable.RawRow raw, Map<String, Integer> columns, SourceCrs sourceCrs, boolean csv, Problems p) {
         int row = raw.row();
-        String externalId = cell(raw, columns, StationFields.EXTERNAL_ID);
+        String externalId = text(raw, columns, StationFields.EXTERNAL_ID, csv);
         if (externalId != null && externalId.codePointCount(0, externalId.length()) > Station.MAX_EXTERNAL_ID_LENGTH) {
             p.error(
                     row,
@@ -251,7 +250,7 @@ public final class StationFileReader {
                             + " characters");
         }
         StationKind kind = null;
-        String kindText = cell(raw, columns, StationFields.KIND);
+        String kindText = Cells.cell(raw, columns, StationFields.KIND);
         if (kindText == null) {
             p.error(row, StationFields.KIND, "the station kind is missing");
         } else {
@@ -261,7 +260,7 @@ public final class StationFileReader {
                 p.error(row, StationFields.KIND, e.getMessage());
             }
         }
-        String name = cell(raw, columns, StationFields.NAME);
+        String name = text(raw, columns, StationFields.NAME, csv);
         if (name == null) {
             p.error(row, StationFields.NAME, "the name is missing");
         } else if (name.codePointCount(0, name.length()) > Station.MAX_NAME_LENGTH) {
@@ -271,11 +270,11 @@ public final class StationFileReader {
                     "the name has " + name.codePointCount(0, name.length()) + " characters; at most "
                             + Station.MAX_NAME_LENGTH + " allowed");
         }
-        String address = cell(raw, columns, StationFields.ADDRESS);
-        String operator = cell(raw, columns, StationFields.OPERATOR);
-        String districtCode = district(cell(raw, columns, StationFields.DISTRICT), row, p);
+        String address = text(raw, columns, StationFields.ADDRESS, csv);
+        String operator = text(raw, columns, StationFields.OPERATOR, csv);
+        String districtCode = district(text(raw, columns, StationFields.DISTRICT, csv), row, p);
         Set<StationService> services = Set.of();
-        String servicesText = cell(raw, columns, StationFields.SERVICES);
+        String servicesText = Cells.cell(raw, columns, StationFields.SERVICES);
         if (servicesText != null) {
             try {
                 services = StationService.parseList(servicesText);
@@ -284,7 +283,7 @@ public final class StationFileReader {
             }
         }
         OpeningHours openingHours = null;
-        String hoursText = cell(raw, columns, StationFields.OPENING_HOURS);
+        String hoursText = text(raw, columns, StationFields.OPENING_HOURS, csv);
         if (hoursText != null) {
             try {
                 openingHours = OpeningHours.parse(hoursText);
@@ -292,9 +291,9 @@ public final class StationFileReader {
                 p.error(row, StationFields.OPENING_HOURS, e.getMessage());
             }
         }
-        Integer capacity = capacity(cell(raw, columns, StationFields.CAPACITY), row, p);
+        Integer capacity = capacity(Cells.cell(raw, columns, StationFields.CAPACITY), row, p);
         StationStatus status = options.defaultStatus();
-        String statusText = cell(raw, columns, StationFields.STATUS);
+        String statusText = Cells.cell(raw, columns, StationFields.STATUS);
         if (statusText != null) {
             try {
                 status = StationStatus.parse(statusText);
@@ -353,7 +352,7 @@ public final class StationFileReader {
         if (text == null) {
             return null;
         }
-        BigDecimal value = number(text);
+        BigDecimal value = Cells.number(text);
         if (value == null) {
             p.error(row, StationFields.CAPACITY, "capacity '" + text + "' is not a number");
             return null;
@@ -386,8 +385,8 @@ public final class StationFileReader {
         } else if (p.rowHasError(row) && !columns.containsKey(StationFields.LON)) {
             return null; // the geometry was unreadable, and that was reported
         } else {
-            String lonText = cell(raw, columns, StationFields.LON);
-            String latText = cell(raw, columns, StationFields.LAT);
+            String lonText = Cells.cell(raw, columns, StationFields.LON);
+            String latText = Cells.cell(raw, columns, StationFields.LAT);
             if (lonText == null || latText == null) {
                 String which = lonText == null && latText == null
                         ? "longitude and latitude are"
@@ -398,8 +397,8 @@ public final class StationFileReader {
                         "missing coordinates: the " + which + " empty");
                 return null;
             }
-            BigDecimal x = number(lonText);
-            BigDecimal y = number(latText);
+            BigDecimal x = Cells.number(lonText);
+            BigDecimal y = Cells.number(latText);
             if (x == null) {
                 p.error(row, StationFields.LON, "longitude '" + lonText + "' is not a number");
             }
@@ -419,7 +418,7 @@ public final class StationFileReader {
         CoordinateSystem crs = sourceCrs.kind() == SourceCrs.Kind.PROJECTED ? CoordinateSystem.WGS84 : options.crs();
         boolean chinaCrs = crs != CoordinateSystem.WGS84;
         boolean shifted = crs == CoordinateSystem.GCJ02 || crs == CoordinateSystem.BD09;
-        String given = String.format(Locale.ROOT, "(lon %s, lat %s)", XlsxTables.plain(lon), XlsxTables.plain(lat));
+        String given = String.format(Locale.ROOT, "(lon %s, lat %s)", Cells.plain(lon), Cells.plain(lat));
         boolean swappedByRange = Math.abs(lon) <= 90 && Math.abs(lat) > 90 && Math.abs(lat) <= 180;
         boolean swappedIntoChina =
                 chinaCrs && !CoordinateSystem.insideChina(lon, lat) && CoordinateSystem.insideChina(lat, lon);
@@ -435,12 +434,12 @@ public final class StationFileReader {
             p.error(
                     row,
                     StationFields.LON,
-                    "longitude " + XlsxTables.plain(lon) + " is outside -180..180"
+                    "longitude " + Cells.plain(lon) + " is outside -180..180"
                             + (Math.abs(lon) > 1000 ? " (projected metres? give longitude/latitude in degrees)" : ""));
             return null;
         }
         if (Math.abs(lat) > 90) {
-            p.error(row, StationFields.LAT, "latitude " + XlsxTables.plain(lat) + " is outside -90..90");
+            p.error(row, StationFields.LAT, "latitude " + Cells.plain(lat) + " is outside -90..90");
             return null;
         }
         if (shifted && !CoordinateSystem.insideChina(lon, lat)) {
@@ -465,58 +464,35 @@ public final class StationFileReader {
         }
     }
 
-    /** The trimmed cell of a field, without a protective leading quote; null when absent or blank. */
-    static String cell(RawTable.RawRow raw, Map<String, Integer> columns, String field) {
-        Integer index = columns.get(field);
-        if (index == null) {
-            return null;
-        }
-        return unprotect(raw.cell(index));
+    /** A free-text field: in CSV without the protective quote of {@link #unprotect}. */
+    private static String text(RawTable.RawRow raw, Map<String, Integer> columns, String field, boolean csv) {
+        String value = Cells.cell(raw, columns, field);
+        return csv ? unprotect(value) : value;
     }
 
-    /** Removes the {@code '} that {@link StationCsvWriter} puts before a leading {@code = + - @} or tab. */
+    /**
+     * Removes the {@code '} that {@link StationCsvWriter} puts before a text starting with {@code = + - @}, tab or
+     * CR: exactly when the writer would have written {@code text} for the text without it.
+     */
     static String unprotect(String text) {
         if (text != null
                 && text.length() >= 2
                 && text.charAt(0) == '\''
-                && StationCsvWriter.isDangerous(text.charAt(1))) {
+                && StationCsvWriter.text(text.substring(1)).equals(text)) {
             return text.substring(1);
         }
         return text;
     }
 
-    /**
-     * Parses a decimal number, accepting full-width digits and signs (１１６．４) and a trailing degree sign; null when the
-     * text is not a number.
-     */
-    static BigDecimal number(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '０' && c <= '９') {
-                c = (char) ('0' + (c - '０'));
-            } else if (c == '．' || c == '。') {
-                c = '.';
-            } else if (c == '－' || c == '−') {
-                c = '-';
-            } else if (c == '＋') {
-                c = '+';
-            } else if (c == '°') {
-                continue;
-            }
-            sb.append(c);
-        }
-        String s = sb.toString().strip();
-        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            return null;
-        }
-        return new BigDecimal(s);
-    }
-
-    private static String rowList(String label, List<Integer> rows) {
+    /** "rows 2 and 4", "rows 2, 3 and 9", or "rows 2, 3, …, 11 and 990 more" past ten rows. */
+    static String rowList(String label, List<Integer> rows) {
+        int shown = Math.min(rows.size(), 10);
         List<String> parts = new ArrayList<>();
-        for (int r : rows) {
+        for (int r : rows.subList(0, shown)) {
             parts.add(Integer.toString(r));
+        }
+        if (rows.size() > shown) {
+            return label + "s " + String.join(", ", parts) + " and " + (rows.size() - shown) + " more";
         }
         return label + "s " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
                 + parts.get(parts.size() - 1);

@@ -116,7 +116,8 @@ public final class TextDecoding {
         return out.toString();
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
+    /** Whether {@code bytes} begin with the given unsigned byte values. */
+    static boolean startsWith(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }

@@ -52,6 +52,13 @@ final class Uploads {
         }
     }
 
+    /** Refuses bytes already in memory that exceed the limit. */
+    static void checkSize(byte[] bytes, String fileName, long maxBytes) {
+        if (bytes.length > maxBytes) {
+            throw new FileTooLargeException(fileName == null ? "upload" : fileName, maxBytes);
+        }
+    }
+
     private static void checkLimit(long maxBytes) {
         if (maxBytes <= 0 || maxBytes >= Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("maxBytes " + maxBytes + " must be between 1 and 2 GiB");

@@ -2,7 +2,6 @@ package dev.outpost.dataio;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,6 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * the sheet's own. Numbers keep their full stored precision whatever the cell's display format. Stateless.
  */
 final class XlsxTables {
-    private static final int HEADER_SEARCH_ROWS = 10;
-
     private XlsxTables() {}
 
     static RawTable read(byte[] bytes, Predicate<String> knownColumn, Problems problems) {
@@ -78,41 +75,23 @@ final class XlsxTables {
                             + String.join(", ", ignored));
         }
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        List<List<String>> firstRows = new ArrayList<>();
-        List<Integer> firstRowNumbers = new ArrayList<>();
+        List<RawTable.RawRow> firstRows = new ArrayList<>();
         for (Row row : sheet) {
-            if (firstRows.size() >= HEADER_SEARCH_ROWS) {
+            if (firstRows.size() >= Cells.HEADER_SEARCH_ROWS) {
                 break;
             }
             List<String> cells = cells(row, formatter);
-            if (!CsvTables.isBlank(cells)) {
-                firstRows.add(cells);
-                firstRowNumbers.add(row.getRowNum() + 1);
+            if (!Cells.isBlank(cells)) {
+                firstRows.add(new RawTable.RawRow(row.getRowNum() + 1, cells, null));
             }
         }
         if (firstRows.isEmpty()) {
             problems.error(0, null, "the file is empty: the sheet '" + sheet.getSheetName() + "' has no values");
             return empty();
         }
-        int headerIndex = 0;
-        for (int i = 0; i < firstRows.size(); i++) {
-            long known = firstRows.get(i).stream()
-                    .filter(c -> c != null && knownColumn.test(c))
-                    .count();
-            if (known >= 2) {
-                headerIndex = i;
-                break;
-            }
-        }
-        int headerRow = firstRowNumbers.get(headerIndex);
-        if (headerIndex > 0) {
-            problems.warning(
-                    0,
-                    null,
-                    "rows above row " + headerRow + " were taken for a title and ignored; the header is row "
-                            + headerRow);
-        }
-        List<String> header = CsvTables.trimmed(firstRows.get(headerIndex));
+        RawTable.RawRow headerRecord = firstRows.get(Cells.findHeader(firstRows, knownColumn, problems));
+        int headerRow = headerRecord.row();
+        List<String> header = Cells.trimmed(headerRecord.cells());
         List<RawTable.RawRow> rows = new ArrayList<>();
         for (Row row : sheet) {
             int number = row.getRowNum() + 1;
@@ -120,10 +99,10 @@ final class XlsxTables {
                 continue;
             }
             List<String> cells = cells(row, formatter);
-            if (CsvTables.isBlank(cells)) {
+            if (Cells.isBlank(cells)) {
                 continue;
             }
-            if (cells.size() > header.size() && !CsvTables.isBlank(cells.subList(header.size(), cells.size()))) {
+            if (cells.size() > header.size() && !Cells.isBlank(cells.subList(header.size(), cells.size()))) {
                 problems.warning(number, null, "values right of the last named column were ignored");
             }
             rows.add(new RawTable.RawRow(number, cells, null));
@@ -156,21 +135,12 @@ final class XlsxTables {
                 if (DateUtil.isCellDateFormatted(cell)) {
                     return formatter.formatCellValue(cell);
                 }
-                return plain(cell.getNumericCellValue());
+                return Cells.plain(cell.getNumericCellValue());
             case BOOLEAN:
                 return Boolean.toString(cell.getBooleanCellValue());
             default:
                 return null;
         }
-    }
-
-    /** A double as the shortest plain decimal that reads back to it: 116.397128, 20, -12.5. */
-    static String plain(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 
     private static RawTable empty() {

@@ -206,7 +206,8 @@ final class AdminAreaBuilder {
                         || part.getArea() < 0.3 * area / count) {
                     ok = false;
                 } else {
-                    parts.add(new Draft(null, null, null, null, part.getGeometryN(0).norm(), seeds.get(k)));
+                    parts.add(new Draft(
+                            null, null, null, null, part.getGeometryN(0).norm(), seeds.get(k)));
                 }
             }
             if (ok) {
@@ -281,8 +282,8 @@ final class AdminAreaBuilder {
         for (int k = 0; k < n; k++) {
             Draft s = subDrafts.get(k);
             long population = 10 * StrictMath.round(raw[k] * scale / 10);
-            int minStations = (int) StrictMath.max(1, (population + plan.config.peoplePerStation() - 1)
-                    / plan.config.peoplePerStation());
+            int minStations = (int) StrictMath.max(
+                    1, (population + plan.config.peoplePerStation() - 1) / plan.config.peoplePerStation());
             subs.add(new AdminArea(
                     s.code,
                     s.nameZh,

@@ -19,7 +19,12 @@ final class DemandSampler {
     static final List<String> GROUPS = List.of("rider", "ride_hailing", "truck");
 
     /** A demand point in local metres; {@code weight} is the number of workers it stands for (2 decimals). */
-    record DemandPoint(String group, double x, double y, double weight) {}
+    record DemandPoint(String group, double x, double y, double weight) {
+        DemandPoint {
+            SitePlanner.require("group", group, GROUPS.contains(group), "expected one of " + GROUPS);
+            SitePlanner.require("weight", weight, weight > 0, "must be positive");
+        }
+    }
 
     private final CityPlan plan;
     private final RoadNetwork network;
@@ -52,7 +57,8 @@ final class DemandSampler {
                 Centre c = Seeds.pick(random, centres, peaks);
                 p = around(c.u() * plan.width, c.v() * plan.height, 0.5 * c.sigmaMeters());
             } else if (r < 0.70) {
-                Place hub = plan.config.hubs().get(random.nextInt(plan.config.hubs().size()));
+                Place hub =
+                        plan.config.hubs().get(random.nextInt(plan.config.hubs().size()));
                 p = around(hub.u() * plan.width, hub.v() * plan.height, 350);
             } else {
                 p = residential();

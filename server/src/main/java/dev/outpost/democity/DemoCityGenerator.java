@@ -49,7 +49,9 @@ public final class DemoCityGenerator {
             return new Summary(
                     c.areas().districts.size(),
                     c.areas().subdistricts.size(),
-                    c.areas().districts.stream().mapToLong(AdminAreas.AdminArea::population).sum(),
+                    c.areas().districts.stream()
+                            .mapToLong(AdminAreas.AdminArea::population)
+                            .sum(),
                     c.network().nodes.size(),
                     c.network().ways.size(),
                     c.network().bridgeCount,

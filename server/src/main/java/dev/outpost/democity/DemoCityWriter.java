@@ -34,7 +34,8 @@ final class DemoCityWriter {
     static final List<String> FILES =
             List.of("README.md", "candidates.csv", "demand.csv", "districts.geojson", "roads.osm", "stations.csv");
 
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat CSV =
+            CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
     private static final char BOM = '\uFEFF';
 
     private final DemoCity city;

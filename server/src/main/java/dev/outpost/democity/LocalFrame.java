@@ -1,7 +1,5 @@
 package dev.outpost.democity;
 
-import dev.outpost.geo.LatLon;
-
 /**
  * A local plane in metres (x east, y north) anchored at the city's south-west corner, mapped to WGS 84 by an
  * equirectangular projection with the scale of the city's middle latitude. Over a 50 km city the scale error is below
@@ -19,8 +17,7 @@ final class LocalFrame {
         this.originLat = originLat;
         double approxMidLat = originLat + heightMeters / 2 / 110_700.0;
         double phi = StrictMath.toRadians(approxMidLat);
-        this.metersPerDegreeLat =
-                111_132.954 - 559.822 * StrictMath.cos(2 * phi) + 1.175 * StrictMath.cos(4 * phi);
+        this.metersPerDegreeLat = 111_132.954 - 559.822 * StrictMath.cos(2 * phi) + 1.175 * StrictMath.cos(4 * phi);
         this.metersPerDegreeLon = 111_412.84 * StrictMath.cos(phi) - 93.5 * StrictMath.cos(3 * phi);
     }
 
@@ -38,9 +35,5 @@ final class LocalFrame {
 
     double y(double lat) {
         return (lat - originLat) * metersPerDegreeLat;
-    }
-
-    LatLon toLatLon(double xMeters, double yMeters) {
-        return new LatLon(lat(yMeters), lon(xMeters));
     }
 }

@@ -5,6 +5,7 @@ import dev.outpost.democity.CityPlan.Zone;
 import dev.outpost.democity.Names.RoadName;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -145,9 +146,9 @@ final class RoadNetworkBuilder {
             interchangeColumns.add(crossingColumn(u));
         }
         for (Area park : plan.config.logisticsParks()) {
-            logisticsRects.add(new int[] {
-                plan.column(park.u0()), plan.column(park.u1()), plan.row(park.v0()), plan.row(park.v1())
-            });
+            logisticsRects.add(
+                    new int[] {plan.column(park.u0()), plan.column(park.u1()), plan.row(park.v0()), plan.row(park.v1())
+                    });
         }
     }
 
@@ -302,8 +303,7 @@ final class RoadNetworkBuilder {
             for (int t = 0; t < ny; t++) {
                 int s = i * ny + t;
                 boolean crossesExpressway = t == er;
-                colSeg[s] = !crossesExpressway
-                        && decide(i, lattice(i, t), lattice(i, t + 1), parkInteriorColumn(i, t));
+                colSeg[s] = !crossesExpressway && decide(i, lattice(i, t), lattice(i, t + 1), parkInteriorColumn(i, t));
                 if (colSeg[s] && !parkInteriorColumn(i, t)) {
                     colMid[s] = shapeNode(i, i == 0 || i == nx, lattice(i, t), lattice(i, t + 1));
                 }
@@ -351,10 +351,7 @@ final class RoadNetworkBuilder {
         if (!column && (line == coupletRow || line == coupletRow + 1) && t >= centreI - 8 && t < centreI + 8) {
             return line == coupletRow ? 1 : -1;
         }
-        if (column
-                && (line == coupletColumn || line == coupletColumn + 1)
-                && t >= centreJ - 7
-                && t < centreJ + 7) {
+        if (column && (line == coupletColumn || line == coupletColumn + 1) && t >= centreJ - 7 && t < centreJ + 7) {
             return line == coupletColumn ? 1 : -1;
         }
         return 0;
@@ -379,9 +376,9 @@ final class RoadNetworkBuilder {
         }
         RoadName name = column ? colNames.get(line) : rowNames.get(line);
         roadTags(tags, highway, name);
-        boolean oldTown = StrictMath.hypot(mx - plan.centreX(), my - plan.centreY())
-                        <= plan.config.oldTownRadiusMeters()
-                && plan.zone(mx, my) == Zone.CORE;
+        boolean oldTown =
+                StrictMath.hypot(mx - plan.centreX(), my - plan.centreY()) <= plan.config.oldTownRadiusMeters()
+                        && plan.zone(mx, my) == Zone.CORE;
         if (oldTown && highway.equals("residential")) {
             tags.put("hgv", "no");
         }
@@ -449,8 +446,7 @@ final class RoadNetworkBuilder {
         flush(current, currentTags, currentDirection, column, line);
     }
 
-    private void flush(
-            List<Integer> nodes, TreeMap<String, String> tags, int direction, boolean column, int line) {
+    private void flush(List<Integer> nodes, TreeMap<String, String> tags, int direction, boolean column, int line) {
         if (nodes == null || nodes.size() < 2) {
             return;
         }
@@ -458,7 +454,8 @@ final class RoadNetworkBuilder {
         if (direction < 0) {
             reverse(refs);
         }
-        RoadName name = "cycleway".equals(tags.get("highway")) ? null : column ? colNames.get(line) : rowNames.get(line);
+        RoadName name =
+                "cycleway".equals(tags.get("highway")) ? null : column ? colNames.get(line) : rowNames.get(line);
         drafts.add(new Draft(refs, tags, name, column));
     }
 
@@ -534,7 +531,7 @@ final class RoadNetworkBuilder {
         south.add(eastEnd);
         north.add(eastEnd);
         List<Integer> westbound = new ArrayList<>(north);
-        java.util.Collections.reverse(westbound);
+        Collections.reverse(westbound);
         carriageway(south);
         carriageway(westbound);
 
@@ -543,8 +540,7 @@ final class RoadNetworkBuilder {
             int i = end[0];
             TreeMap<String, String> tags = new TreeMap<>();
             roadTags(tags, lineClass(i), colNames.get(i));
-            drafts.add(new Draft(
-                    new int[] {lattice(i, er), end[1], lattice(i, er + 1)}, tags, colNames.get(i), true));
+            drafts.add(new Draft(new int[] {lattice(i, er), end[1], lattice(i, er + 1)}, tags, colNames.get(i), true));
         }
         List<Integer> crossings = new ArrayList<>(overpassColumns);
         crossings.addAll(interchangeColumns);

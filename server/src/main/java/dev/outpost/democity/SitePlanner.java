@@ -75,11 +75,27 @@ final class SitePlanner {
             double y) {
         Station {
             services = List.copyOf(services);
+            require("kind", kind, KINDS.contains(kind), "expected one of " + KINDS);
+            require("opening hours", openingHours, OPENING_HOURS.contains(openingHours), "not a documented form");
+            require("services", services, !services.isEmpty() && SERVICES.containsAll(services), "unknown or none");
+            require("status", status, List.of("open", "planned", "closed").contains(status), "unknown status");
+            require("seats", seats, seats > 0, "must be positive");
         }
     }
 
     /** A candidate host site; cost in 万元 (10,000 CNY); position in local metres. */
-    record Candidate(String id, String kind, String name, String districtCode, double costWan, double x, double y) {}
+    record Candidate(String id, String kind, String name, String districtCode, double costWan, double x, double y) {
+        Candidate {
+            require("kind", kind, CANDIDATE_KINDS.contains(kind), "expected one of " + CANDIDATE_KINDS);
+            require("cost", costWan, costWan > 0, "must be positive (万元)");
+        }
+    }
+
+    static void require(String field, Object value, boolean ok, String reason) {
+        if (!ok) {
+            throw new IllegalArgumentException(field + " '" + value + "': " + reason);
+        }
+    }
 
     private record Placed(RoadPoint road, double x, double y, AdminArea subdistrict, boolean leftSide) {}
 
@@ -130,8 +146,9 @@ final class SitePlanner {
 
         Map<String, List<RoadPoint>> bySubdistrict = new TreeMap<>();
         for (RoadPoint p : network.roadPoints) {
-            areas.findSubdistrict(p.x(), p.y())
-                    .ifPresent(s -> bySubdistrict.computeIfAbsent(s.code(), k -> new ArrayList<>()).add(p));
+            areas.findSubdistrict(p.x(), p.y()).ifPresent(s -> bySubdistrict
+                    .computeIfAbsent(s.code(), k -> new ArrayList<>())
+                    .add(p));
         }
         for (AdminArea sub : areas.subdistricts) {
             Placed p = placeNear(sub, bySubdistrict.getOrDefault(sub.code(), new ArrayList<>()));
@@ -223,15 +240,25 @@ final class SitePlanner {
                 name = sub.nameZh() + "党群服务中心";
                 services = services(
                         List.of("drinking_water", "phone_charging", "rest_seats", "toilet", "wifi"),
-                        "books", 0.8, "legal_aid", 0.7, "first_aid", 0.6, "food_heating", 0.6);
-                hours = choose(new String[] {
-                    "Mo-Fr 08:30-12:00,14:00-17:30; PH off", "Mo-Fr 09:00-18:00; PH off", "Mo-Fr 08:00-20:00"
-                }, 0.5, 0.3, 0.2);
+                        "books",
+                        0.8,
+                        "legal_aid",
+                        0.7,
+                        "first_aid",
+                        0.6,
+                        "food_heating",
+                        0.6);
+                hours = choose(
+                        new String[] {
+                            "Mo-Fr 08:30-12:00,14:00-17:30; PH off", "Mo-Fr 09:00-18:00; PH off", "Mo-Fr 08:00-20:00"
+                        },
+                        0.5,
+                        0.3,
+                        0.2);
                 seats = 10 + random.nextInt(31);
                 break;
             case "driver_home":
-                operator = choose(new String[] {"中国石化", "中国石油", "物流园管委会", "区交通运输局", "区总工会"},
-                        0.35, 0.25, 0.2, 0.1, 0.1);
+                operator = choose(new String[] {"中国石化", "中国石油", "物流园管委会", "区交通运输局", "区总工会"}, 0.35, 0.25, 0.2, 0.1, 0.1);
                 name = district.nameZh() + "司机之家(" + branch("driver", stem) + "站)";
                 services = services(
                         List.of(
@@ -242,7 +269,12 @@ final class SitePlanner {
                                 "toilet",
                                 "shower",
                                 "truck_parking"),
-                        "wifi", 0.8, "discount_meals", 0.6, "first_aid", 0.6);
+                        "wifi",
+                        0.8,
+                        "discount_meals",
+                        0.6,
+                        "first_aid",
+                        0.6);
                 hours = choose(new String[] {"24/7", "Mo-Su 07:00-22:00"}, 0.7, 0.3);
                 seats = 20 + random.nextInt(41);
                 break;
@@ -251,8 +283,18 @@ final class SitePlanner {
                 name = operator + "骑手驿站(" + branch("partner-" + operator, stem) + "店)";
                 services = services(
                         List.of("drinking_water", "phone_charging", "rest_seats"),
-                        "ebike_charging", 0.7, "battery_swap", 0.5, "food_heating", 0.5, "toilet", 0.3,
-                        "discount_meals", 0.4, "wifi", 0.5);
+                        "ebike_charging",
+                        0.7,
+                        "battery_swap",
+                        0.5,
+                        "food_heating",
+                        0.5,
+                        "toilet",
+                        0.3,
+                        "discount_meals",
+                        0.4,
+                        "wifi",
+                        0.5);
                 hours = choose(new String[] {"Mo-Su 07:00-22:00", "24/7", "Mo-Su 18:00-02:00"}, 0.5, 0.3, 0.2);
                 seats = 4 + random.nextInt(9);
                 break;
@@ -261,28 +303,64 @@ final class SitePlanner {
                 name = branch("other", stem) + "户外劳动者服务站";
                 services = services(
                         List.of("drinking_water", "rest_seats"),
-                        "toilet", 0.7, "phone_charging", 0.7, "books", 0.4, "wifi", 0.5, "first_aid", 0.3);
-                hours = choose(new String[] {"Mo-Sa 09:00-21:00", "Mo-Su 08:00-20:00", "Mo-Fr 09:00-18:00; PH off"},
-                        0.4, 0.4, 0.2);
+                        "toilet",
+                        0.7,
+                        "phone_charging",
+                        0.7,
+                        "books",
+                        0.4,
+                        "wifi",
+                        0.5,
+                        "first_aid",
+                        0.3);
+                hours = choose(
+                        new String[] {"Mo-Sa 09:00-21:00", "Mo-Su 08:00-20:00", "Mo-Fr 09:00-18:00; PH off"},
+                        0.4,
+                        0.4,
+                        0.2);
                 seats = 2 + random.nextInt(9);
                 break;
             case "warm_bee_station":
                 operator = choose(
                         new String[] {
-                            "美宜佳便利店", "中国石化", "中国石油", "中国邮政", "顺丰速运", "街道办", "社区工作站", "中国工商银行",
-                            "中国建设银行", "区总工会"
+                            "美宜佳便利店", "中国石化", "中国石油", "中国邮政", "顺丰速运", "街道办", "社区工作站", "中国工商银行", "中国建设银行", "区总工会"
                         },
-                        0.2, 0.12, 0.08, 0.08, 0.08, 0.14, 0.12, 0.06, 0.06, 0.06);
+                        0.2,
+                        0.12,
+                        0.08,
+                        0.08,
+                        0.08,
+                        0.14,
+                        0.12,
+                        0.06,
+                        0.06,
+                        0.06);
                 name = district.nameZh() + "暖蜂驿站(" + branch("warm-" + district.code(), stem) + "店)";
                 services = services(
                         List.of("drinking_water", "food_heating", "phone_charging", "rest_seats"),
-                        "toilet", 0.6, "wifi", 0.7, "first_aid", 0.5, "ebike_charging", 0.35, "books", 0.3,
-                        "discount_meals", 0.15, "battery_swap", 0.1);
+                        "toilet",
+                        0.6,
+                        "wifi",
+                        0.7,
+                        "first_aid",
+                        0.5,
+                        "ebike_charging",
+                        0.35,
+                        "books",
+                        0.3,
+                        "discount_meals",
+                        0.15,
+                        "battery_swap",
+                        0.1);
                 hours = choose(
                         new String[] {
                             "24/7", "Mo-Su 07:00-22:00", "Mo-Su 08:00-20:00", "Mo-Su 18:00-02:00", "Mo-Sa 09:00-21:00"
                         },
-                        0.25, 0.35, 0.25, 0.05, 0.1);
+                        0.25,
+                        0.35,
+                        0.25,
+                        0.05,
+                        0.1);
                 seats = 4 + random.nextInt(17);
                 break;
             default:
@@ -294,18 +372,7 @@ final class SitePlanner {
             status = r < 0.86 ? "open" : r < 0.96 ? "planned" : "closed";
         }
         return new Station(
-                "",
-                kind,
-                name,
-                address(p),
-                operator,
-                district.code(),
-                services,
-                hours,
-                seats,
-                status,
-                p.x(),
-                p.y());
+                "", kind, name, address(p), operator, district.code(), services, hours, seats, status, p.x(), p.y());
     }
 
     /** Makes sure at least {@code count} warm-bee stations have the status (the last ones placed). */
@@ -445,13 +512,7 @@ final class SitePlanner {
                     break;
             }
             out.add(new Candidate(
-                    "",
-                    kind,
-                    name,
-                    p.subdistrict().parentCode(),
-                    StrictMath.round(cost * 10) / 10.0,
-                    p.x(),
-                    p.y()));
+                    "", kind, name, p.subdistrict().parentCode(), StrictMath.round(cost * 10) / 10.0, p.x(), p.y()));
         }
     }
 
@@ -499,7 +560,8 @@ final class SitePlanner {
     private double freightDistance(RoadPoint p) {
         double best = nearest(network.rampJunctions, p.x(), p.y());
         for (Area park : plan.config.logisticsParks()) {
-            double dx = StrictMath.max(0, StrictMath.max(park.u0() * plan.width - p.x(), p.x() - park.u1() * plan.width));
+            double dx =
+                    StrictMath.max(0, StrictMath.max(park.u0() * plan.width - p.x(), p.x() - park.u1() * plan.width));
             double dy =
                     StrictMath.max(0, StrictMath.max(park.v0() * plan.height - p.y(), p.y() - park.v1() * plan.height));
             best = StrictMath.min(best, StrictMath.hypot(dx, dy));
@@ -557,7 +619,8 @@ final class SitePlanner {
         }
 
         void add(double x, double y) {
-            buckets.computeIfAbsent(key((long) StrictMath.floor(x / cell), (long) StrictMath.floor(y / cell)),
+            buckets.computeIfAbsent(
+                            key((long) StrictMath.floor(x / cell), (long) StrictMath.floor(y / cell)),
                             k -> new ArrayList<>())
                     .add(new double[] {x, y});
         }

@@ -1,6 +1,7 @@
 package dev.outpost.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
@@ -11,6 +12,15 @@ public final class HttpApp {
     private HttpApp() {}
 
     public static Javalin create(HttpSettings settings, HttpServices services) {
+        return create(settings, services, config -> {});
+    }
+
+    /**
+     * As {@link #create(HttpSettings, HttpServices)}, with a further configuration step applied last (e.g. {@link
+     * Tls#connector} for HTTPS).
+     */
+    public static Javalin create(
+            HttpSettings settings, HttpServices services, java.util.function.Consumer<JavalinConfig> extraConfig) {
         Params params = new Params(services.regions(), settings.defaultRegion());
         List<Routes> groups = new ArrayList<>();
         groups.add(new MetaRoutes(services.regions(), settings, services.ready()));
@@ -46,6 +56,7 @@ public final class HttpApp {
             for (Routes r : groups) {
                 r.register(config.routes);
             }
+            extraConfig.accept(config);
         });
     }
 }

@@ -9,12 +9,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Query-parameter parsing shared by the routes, each failure an {@link IllegalArgumentException} naming it. */
 public final class Params {
     private final RegionRepository regions;
     private final String defaultRegion;
+    /** Regions found before, by code: regions are never deleted, so a hit needs no database round trip. */
+    private final Map<String, Region> known = new ConcurrentHashMap<>();
 
     Params(RegionRepository regions, String defaultRegion) {
         this.regions = regions;
@@ -28,9 +32,17 @@ public final class Params {
             code = defaultRegion;
         }
         String c = code.trim();
-        return regions.find(c)
+        Region cached = known.get(c);
+        if (cached != null) {
+            return cached;
+        }
+        Region found = regions.find(c)
                 .orElseThrow(() -> new NotFoundException("unknown region '" + c + "'; known regions: "
                         + regions.findAll().stream().map(Region::code).toList()));
+        if (known.size() < 1_000) {
+            known.put(c, found);
+        }
+        return found;
     }
 
     static <T> List<T> list(Context ctx, String name, Function<String, T> parser) {

@@ -160,6 +160,11 @@ public final class ImportService {
                 o.batchId());
     }
 
+    /** Hex SHA-256 of the bytes, as recorded with import batches. */
+    public static String sha256Hex(byte[] bytes) {
+        return sha256(bytes);
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

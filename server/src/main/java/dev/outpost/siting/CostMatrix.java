@@ -89,7 +89,12 @@ public final class CostMatrix {
             }
         }
         return new CostMatrix(
-                List.copyOf(candidateNames), List.copyOf(demandNames), ci, di, flat, checkedWeights(weights, demandNames));
+                List.copyOf(candidateNames),
+                List.copyOf(demandNames),
+                ci,
+                di,
+                flat,
+                checkedWeights(weights, demandNames));
     }
 
     /** A builder for a long-format table: one (candidate, demand, cost) row at a time. */

@@ -291,7 +291,8 @@ final class CoverHeuristics {
                 order[t] = sites[t];
                 loss[sites[t]] = st.loss(sites[t]);
             }
-            Arrays.sort(order, Comparator.comparingDouble((Integer j) -> loss[j]).thenComparingInt(j -> j));
+            Arrays.sort(
+                    order, Comparator.comparingDouble((Integer j) -> loss[j]).thenComparingInt(j -> j));
             for (int j : order) {
                 if (!st.canClose(j)) {
                     continue;

@@ -176,8 +176,7 @@ final class CoverModel {
         }
         int[][] covers = CoverageMatrix.invert(coveredBy, n);
         SiteRules reducedRules = remap(rules, original, newIndex);
-        Reduction reduction =
-                new Reduction(n0, n, m0, rows.length, merged, fixedCovered, uncoverable, n0 - n);
+        Reduction reduction = new Reduction(n0, n, m0, rows.length, merged, fixedCovered, uncoverable, n0 - n);
         return new CoverModel(covers, coveredBy, weights, original, reducedRules, constant, reduction);
     }
 
@@ -300,7 +299,11 @@ final class CoverModel {
     }
 
     private static int[] mapSorted(int[] indices, int[] newIndex) {
-        return Arrays.stream(indices).map(j -> newIndex[j]).filter(j -> j >= 0).sorted().toArray();
+        return Arrays.stream(indices)
+                .map(j -> newIndex[j])
+                .filter(j -> j >= 0)
+                .sorted()
+                .toArray();
     }
 
     /** An int array with value equality, as a hash key. */

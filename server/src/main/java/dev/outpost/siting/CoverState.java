@@ -182,12 +182,14 @@ final class CoverState {
         int[] gIn = groupsOf[in];
         int[] gOut = groupsOf[out];
         for (int g : gIn) {
-            if (Arrays.binarySearch(gOut, g) < 0 && groupCount[g] + 1 > model.rules.groups.get(g).maxNew()) {
+            if (Arrays.binarySearch(gOut, g) < 0
+                    && groupCount[g] + 1 > model.rules.groups.get(g).maxNew()) {
                 return false;
             }
         }
         for (int g : gOut) {
-            if (Arrays.binarySearch(gIn, g) < 0 && groupCount[g] - 1 < model.rules.groups.get(g).minNew()) {
+            if (Arrays.binarySearch(gIn, g) < 0
+                    && groupCount[g] - 1 < model.rules.groups.get(g).minNew()) {
                 return false;
             }
         }

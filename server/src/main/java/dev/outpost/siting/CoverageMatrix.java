@@ -116,12 +116,12 @@ public final class CoverageMatrix {
             Arrays.sort(c);
             for (int k = 0; k < c.length; k++) {
                 if (c[k] < 0 || c[k] >= m) {
-                    throw new IllegalArgumentException("candidate '" + candidateNames.get(j)
-                            + "' covers demand index " + c[k] + "; expected 0.." + (m - 1));
+                    throw new IllegalArgumentException("candidate '" + candidateNames.get(j) + "' covers demand index "
+                            + c[k] + "; expected 0.." + (m - 1));
                 }
                 if (k > 0 && c[k] == c[k - 1]) {
-                    throw new IllegalArgumentException("candidate '" + candidateNames.get(j)
-                            + "' lists demand index " + c[k] + " twice");
+                    throw new IllegalArgumentException(
+                            "candidate '" + candidateNames.get(j) + "' lists demand index " + c[k] + " twice");
                 }
             }
             covers[j] = c;

@@ -15,7 +15,12 @@ final class CoveringSupport {
 
     /** A covering problem seen uniformly. */
     record Covering(
-            ProblemKind kind, CoverageMatrix matrix, SiteRules rules, int p, double targetFraction, List<String> fixed) {
+            ProblemKind kind,
+            CoverageMatrix matrix,
+            SiteRules rules,
+            int p,
+            double targetFraction,
+            List<String> fixed) {
         boolean full() {
             return kind == ProblemKind.SET_COVERING;
         }
@@ -31,8 +36,7 @@ final class CoveringSupport {
 
         static Covering of(SitingProblem problem) {
             if (problem instanceof MaximalCoveringProblem mclp) {
-                return new Covering(
-                        mclp.kind(), mclp.matrix(), mclp.rules(), mclp.p(), Double.NaN, mclp.fixedSites());
+                return new Covering(mclp.kind(), mclp.matrix(), mclp.rules(), mclp.p(), Double.NaN, mclp.fixedSites());
             }
             if (problem instanceof SetCoveringProblem lscp) {
                 return new Covering(
@@ -99,8 +103,9 @@ final class CoveringSupport {
         if (c.kind() == ProblemKind.SET_COVERING) {
             List<String> uncoverable = m.uncoverableDemands();
             if (!uncoverable.isEmpty()) {
-                return Optional.of(uncoverable.size() + " demand point(s) are beyond the radius of every candidate, e.g. "
-                        + String.join(", ", uncoverable.subList(0, Math.min(5, uncoverable.size()))));
+                return Optional.of(
+                        uncoverable.size() + " demand point(s) are beyond the radius of every candidate, e.g. "
+                                + String.join(", ", uncoverable.subList(0, Math.min(5, uncoverable.size()))));
             }
         }
         if (c.kind() == ProblemKind.PARTIAL_COVERING || (c.kind() == ProblemKind.SET_COVERING && r.hasCapacities())) {
@@ -178,7 +183,8 @@ final class CoveringSupport {
         }
         List<Integer> order = new ArrayList<>();
         List<Double> gains = new ArrayList<>();
-        double servedBefore = cap ? ServedFlow.served(identity.covers, identity.weight, c.rules().capacities, st.open) : 0;
+        double servedBefore =
+                cap ? ServedFlow.served(identity.covers, identity.weight, c.rules().capacities, st.open) : 0;
         while (!left.isEmpty()) {
             int bestK = 0;
             double bestGain = -1;
@@ -325,8 +331,8 @@ final class CoveringSupport {
                 }
             }
             if (k < g.minNew() || k > g.maxNew()) {
-                return Optional.of("group '" + g.name() + "' gets " + k + " new sites, outside " + g.minNew() + ".."
-                        + g.maxNew());
+                return Optional.of(
+                        "group '" + g.name() + "' gets " + k + " new sites, outside " + g.minNew() + ".." + g.maxNew());
             }
         }
         for (int a = 0; a < r.n; a++) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 /**
  * p-median and p-center: the greedy and interchange heuristics, infeasibility checks, and restating a solution on the
@@ -32,7 +33,7 @@ final class MedianCenterSupport {
             throw new IllegalArgumentException("not a p-median or p-center problem: " + problem.kind());
         }
 
-        private static boolean[] fixedOf(CostMatrix m, java.util.function.IntPredicate isFixed) {
+        private static boolean[] fixedOf(CostMatrix m, IntPredicate isFixed) {
             boolean[] f = new boolean[m.candidateCount()];
             for (int j = 0; j < f.length; j++) {
                 f[j] = isFixed.test(j);
@@ -141,9 +142,9 @@ final class MedianCenterSupport {
         }
         boolean[] open = a.fixed().clone();
         double[] cur = new Nearest(n, dem, e, open, bigM).d1;
-        PriorityQueue<Entry> heap = new PriorityQueue<>(Math.max(1, n), (x, y) -> x.gain() != y.gain()
-                ? Double.compare(y.gain(), x.gain())
-                : Integer.compare(x.j(), y.j()));
+        PriorityQueue<Entry> heap = new PriorityQueue<>(
+                Math.max(1, n),
+                (x, y) -> x.gain() != y.gain() ? Double.compare(y.gain(), x.gain()) : Integer.compare(x.j(), y.j()));
         for (int j = 0; j < n; j++) {
             if (!open[j]) {
                 heap.add(new Entry(savings(e, dem, j, cur, w), j, 0));

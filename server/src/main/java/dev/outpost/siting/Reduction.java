@@ -24,7 +24,9 @@ public record Reduction(
         int demandsUncoverable,
         int candidatesDominated) {
     public Reduction {
-        if (candidatesAfter < 0 || candidatesAfter > candidatesBefore || demandsAfter < 0
+        if (candidatesAfter < 0
+                || candidatesAfter > candidatesBefore
+                || demandsAfter < 0
                 || demandsAfter > demandsBefore) {
             throw new IllegalArgumentException("reduction counts " + candidatesBefore + "->" + candidatesAfter
                     + " candidates, " + demandsBefore + "->" + demandsAfter + " demand rows are inconsistent");

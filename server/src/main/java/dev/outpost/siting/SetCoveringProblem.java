@@ -57,8 +57,7 @@ public final class SetCoveringProblem implements SitingProblem {
 
     /** Site costs and a budget for the new sites; see {@link MaximalCoveringProblem#withSiteCosts}. */
     public SetCoveringProblem withSiteCosts(Map<String, Double> costs, double budget) {
-        return new SetCoveringProblem(
-                matrix, targetFraction, rules.withCosts(costs, budget, matrix.candidateNames()));
+        return new SetCoveringProblem(matrix, targetFraction, rules.withCosts(costs, budget, matrix.candidateNames()));
     }
 
     public SetCoveringProblem withGroupLimit(GroupLimit limit) {
@@ -145,7 +144,7 @@ public final class SetCoveringProblem implements SitingProblem {
 
     @Override
     public String toString() {
-        return (isPartial() ? "PartialCovering[target=" + targetFraction + ", " : "SetCovering[") + matrix
-                + ", fixed=" + fixedSites() + "]";
+        return (isPartial() ? "PartialCovering[target=" + targetFraction + ", " : "SetCovering[") + matrix + ", fixed="
+                + fixedSites() + "]";
     }
 }

@@ -123,7 +123,11 @@ final class SiteRules {
         }
         int[][] c = new int[n][];
         for (int j = 0; j < n; j++) {
-            c[j] = adj.get(j).stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+            c[j] = adj.get(j).stream()
+                    .mapToInt(Integer::intValue)
+                    .distinct()
+                    .sorted()
+                    .toArray();
         }
         return new SiteRules(n, fixed, costs, budget, groups, c, capacities);
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class StationCatalog {
     private final StationRepository repository;
     private final Clock clock;
+    private final java.util.List<StationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StationCatalog(StationRepository repository, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -83,7 +84,23 @@ public final class StationCatalog {
                     "station " + station.id() + ": a new station must not have an id; use update");
         }
         checkExternalIdFree(station);
-        return repository.insert(station);
+        Station saved = repository.insert(station);
+        listeners.forEach(l -> notify(() -> l.saved(saved)));
+        return saved;
+    }
+
+    /** Registers a listener told after every create, update and delete made through this catalogue. */
+    public void addListener(StationListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private static void notify(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.getLogger(StationCatalog.class.getName())
+                    .log(System.Logger.Level.WARNING, "station listener failed; the change stands", e);
+        }
     }
 
     /**
@@ -100,7 +117,9 @@ public final class StationCatalog {
         }
         get(station.regionCode(), station.id());
         checkExternalIdFree(station);
-        return repository.update(station);
+        Station saved = repository.update(station);
+        listeners.forEach(l -> notify(() -> l.saved(saved)));
+        return saved;
     }
 
     /**
@@ -112,6 +131,7 @@ public final class StationCatalog {
         if (!repository.delete(regionCode, id)) {
             throw new NotFoundException("station " + id + " not found in region '" + regionCode + "'");
         }
+        listeners.forEach(l -> notify(() -> l.deleted(regionCode, id)));
     }
 
     /** Whether the station is open now; empty when its hours are unknown. */

@@ -49,6 +49,8 @@ public final class TestApp implements AutoCloseable {
         TestDatabase db = TestDatabase.create(purpose);
         Map<String, String> e = new HashMap<>(env);
         e.put("PORT", "0");
+        e.putIfAbsent(
+                "OUTPOST_VAR", repoRoot().resolve("server/target/test-var").toString());
         Config config = Config.fromEnvironment(e);
         Components c = new Components(config, db.database(), Clock.systemUTC());
         if (demo) {
@@ -105,6 +107,11 @@ public final class TestApp implements AutoCloseable {
     /** The running Javalin application (e.g. to list its routes). */
     public Javalin javalin() {
         return app;
+    }
+
+    /** Imports (or reloads from the cache) an OSM extract as a region's road network, e.g. the demo roads. */
+    public void importNetwork(String regionCode, Path osmFile) {
+        components.networks().importOsm(regionCode, osmFile);
     }
 
     public TestDatabase db() {

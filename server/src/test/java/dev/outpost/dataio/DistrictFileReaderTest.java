@@ -463,6 +463,60 @@ class DistrictFileReaderTest {
     }
 
     @Test
+    void targetsFromAJsonObjectAndFromTargetColumns() {
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[116,39],[116,40],[117,40],[117,39],[116,39]]]}";
+        String json = geojson(
+                feature(
+                        "{\"乡\":\"甲\",\"targets\":{\"min_stations\":3,\"coverage_15min\":0.9},"
+                                + "\"target_max_walk_minutes\":\"15\"}",
+                        square),
+                feature("{\"乡\":\"乙\",\"targets\":{\"min_stations\":\"many\"}}", square),
+                feature("{\"乡\":\"丙\",\"target_max_walk_minutes\":\"soon\"}", square));
+
+        DistrictFileReader.Result result = readGeoJson(reader(), json);
+
+        assertThat(result.features().values().get(0).targets())
+                .containsExactly(
+                        Map.entry("min_stations", 3.0),
+                        Map.entry("coverage_15min", 0.9),
+                        Map.entry("max_walk_minutes", 15.0));
+        assertThat(result.features().errors())
+                .extracting(Problem::row, Problem::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "targets"),
+                        org.assertj.core.groups.Tuple.tuple(3, "target_max_walk_minutes"));
+        assertThat(result.features().errors().get(0).reason())
+                .isEqualTo("targets '{\"min_stations\":\"many\"}' must be a JSON object of numbers, e.g."
+                        + " {\"min_stations\": 5} ('min_stations' is not a number)");
+        assertThat(result.features().warnings()).isEmpty();
+    }
+
+    @Test
+    void theRepositorysDemoCityReadsWithItsHierarchyAndTargets() {
+        // The synthetic demo city is committed in the repository (written by dev.outpost.democity).
+        java.nio.file.Path demo = java.nio.file.Paths.get(System.getProperty("outpost.root", "."))
+                .resolve("geodata/demo-city/districts.geojson");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isRegularFile(demo), "no demo city at " + demo);
+
+        DistrictFileReader.Result result = reader().read(demo);
+
+        assertThat(result.features().errorMessages()).isEmpty();
+        List<District> all = result.features().values();
+        assertThat(all).hasSize(11);
+        District hexi = all.get(0);
+        assertThat(hexi.code()).isEqualTo("449901");
+        assertThat(hexi.level()).isEqualTo(AreaLevel.DISTRICT);
+        assertThat(hexi.parentCode()).isNull();
+        assertThat(hexi.population()).isEqualTo(466560L);
+        assertThat(hexi.targets()).containsEntry("min_stations", 21.0).containsEntry("coverage_15min", 0.9);
+        District last = all.get(all.size() - 1);
+        assertThat(last.name()).isEqualTo("崇文街道");
+        assertThat(last.level()).isEqualTo(AreaLevel.SUBDISTRICT);
+        assertThat(last.parentCode()).isEqualTo("449903");
+    }
+
+    @Test
     void csvIsNotABoundaryFile() {
         assertThat(reader().read("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "a.csv")
                         .features()

@@ -35,6 +35,20 @@ final class ShapefileBytes {
         return file(contents, shapeType, false);
     }
 
+    /** The .shp of point records (type 1), each {x, y}. */
+    static byte[] points(List<double[]> points) {
+        List<byte[]> contents = new ArrayList<>();
+        for (double[] p : points) {
+            contents.add(ByteBuffer.allocate(20)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(1)
+                    .putDouble(p[0])
+                    .putDouble(p[1])
+                    .array());
+        }
+        return file(contents, 1, false);
+    }
+
     /** The .shx index matching {@link #polygons}. */
     static byte[] index(List<List<double[]>> records) {
         List<byte[]> contents = new ArrayList<>();

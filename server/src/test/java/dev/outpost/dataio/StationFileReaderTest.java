@@ -266,6 +266,17 @@ class StationFileReaderTest {
     }
 
     @Test
+    void longListsOfDuplicateRowsAreShortened() {
+        assertThat(StationFileReader.rowList("row", List.of(2, 3, 9))).isEqualTo("rows 2, 3 and 9");
+        List<Integer> many = new ArrayList<>();
+        for (int r = 2; r < 1002; r++) {
+            many.add(r);
+        }
+        assertThat(StationFileReader.rowList("feature", many))
+                .isEqualTo("features 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 990 more");
+    }
+
+    @Test
     void unterminatedQuoteNamesTheRowWhereItStarts() {
         ParsedFile<Station> file = csv("类型,名称,经度,纬度\n"
                 + "其他,甲,116.4,39.9\n"
@@ -339,6 +350,16 @@ class StationFileReaderTest {
         assertThat(file.errorMessages()).hasSize(201).last().isEqualTo("and 50 more errors");
         assertThat(file.toValidationException().problems()).hasSize(201);
         assertThat(file.rows()).isEmpty();
+    }
+
+    @Test
+    void aTitleRowAboveTheHeaderIsSkippedWithAWarning() {
+        ParsedFile<Station> file = csv("海淀区驿站名单（2026年）,,,\n\n类型,名称,经度,纬度\n其他,甲,116.4,39.9\n");
+
+        assertThat(errors(file)).isEmpty();
+        assertThat(file.rows()).extracting(ParsedRow::row).containsExactly(4);
+        assertThat(file.warningMessages())
+                .containsExactly("file: rows above row 3 were taken for a title and ignored; the header is row 3");
     }
 
     @Test

@@ -124,7 +124,8 @@ final class DemoCityFiles {
                         default:
                             break;
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("way")) {
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && r.getLocalName().equals("way")) {
                     osm.ways.add(new OsmWay(wayId, refs, tags));
                 }
             }
@@ -161,7 +162,11 @@ final class DemoCityFiles {
         try (Reader reader = new java.io.StringReader(text);
                 CSVParser parser = CSVParser.parse(
                         reader,
-                        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get())) {
             return new Csv(bom, parser.getHeaderNames(), parser.getRecords());
         }
     }
@@ -216,7 +221,8 @@ final class DemoCityFiles {
     private static LinearRing ring(JsonNode positions) {
         Coordinate[] cs = new Coordinate[positions.size()];
         for (int k = 0; k < cs.length; k++) {
-            cs[k] = new Coordinate(positions.get(k).get(0).asDouble(), positions.get(k).get(1).asDouble());
+            cs[k] = new Coordinate(
+                    positions.get(k).get(0).asDouble(), positions.get(k).get(1).asDouble());
         }
         return FACTORY.createLinearRing(cs);
     }

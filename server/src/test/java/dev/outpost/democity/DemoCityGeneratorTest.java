@@ -148,7 +148,8 @@ class DemoCityGeneratorTest {
     void osmFileIsWellFormedAndLabelledSynthetic() throws IOException {
         assertThat(osm.problems).isEmpty();
         assertThat(osm.comment).contains("SYNTHETIC");
-        assertThat(Files.readString(small.resolve("roads.osm"))).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm ");
+        assertThat(Files.readString(small.resolve("roads.osm")))
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm ");
         Set<Long> referenced = new HashSet<>();
         for (OsmWay w : osm.ways) {
             assertThat(w.refs()).as("way " + w.id()).hasSizeGreaterThanOrEqualTo(2);
@@ -161,9 +162,12 @@ class DemoCityGeneratorTest {
         assertThat(osm.nodes.size()).isBetween(2_000, 8_000);
         for (OsmWay w : osm.ways) {
             String highway = w.tags().getOrDefault("highway", "");
-            if (Set.of("primary", "secondary", "tertiary", "residential", "motorway").contains(highway)) {
+            if (Set.of("primary", "secondary", "tertiary", "residential", "motorway")
+                    .contains(highway)) {
                 assertThat(w.tags().get("name")).as("name of way " + w.id()).matches(".*\\p{IsHan}.*");
-                assertThat(w.tags().get("name:en")).as("name:en of way " + w.id()).matches("[A-Za-z0-9' ]+");
+                assertThat(w.tags().get("name:en"))
+                        .as("name:en of way " + w.id())
+                        .matches("[A-Za-z0-9' ]+");
             }
         }
     }
@@ -184,7 +188,8 @@ class DemoCityGeneratorTest {
                         "service",
                         "cycleway");
         assertThat(osm.ways.stream().filter(w -> w.is("hgv", "no")).count()).isGreaterThan(5);
-        assertThat(osm.ways.stream().filter(w -> w.is("maxweight", "10")).count()).isGreaterThan(1);
+        assertThat(osm.ways.stream().filter(w -> w.is("maxweight", "10")).count())
+                .isGreaterThan(1);
         assertThat(osm.ways.stream().filter(w -> w.is("maxweight", "10") && w.is("bridge", "yes")))
                 .hasSize(1);
         assertThat(osm.ways.stream()
@@ -215,7 +220,9 @@ class DemoCityGeneratorTest {
             Coordinate[] cs = osm.coordinates(w);
             for (int k = 1; k < cs.length; k++) {
                 if (river.intersects(F.createLineString(new Coordinate[] {cs[k - 1], cs[k]}))) {
-                    assertThat(w.tags()).as("way " + w.id() + " crosses the river").containsEntry("bridge", "yes");
+                    assertThat(w.tags())
+                            .as("way " + w.id() + " crosses the river")
+                            .containsEntry("bridge", "yes");
                     crossing.add(w.id());
                 }
             }
@@ -264,7 +271,8 @@ class DemoCityGeneratorTest {
             for (int k = 1; k < w.refs().size(); k++) {
                 long a = w.refs().get(k - 1);
                 long b = w.refs().get(k);
-                Segment s = new Segment(w, a, b, osm.nodes.get(a).coordinate(), osm.nodes.get(b).coordinate());
+                Segment s = new Segment(
+                        w, a, b, osm.nodes.get(a).coordinate(), osm.nodes.get(b).coordinate());
                 segments.add(s);
                 index.insert(new Envelope(s.p(), s.q()), s);
             }
@@ -274,12 +282,18 @@ class DemoCityGeneratorTest {
         for (Segment s : segments) {
             for (Object o : index.query(new Envelope(s.p(), s.q()))) {
                 Segment t = (Segment) o;
-                if (t == s || t.way().id() < s.way().id() || s.a() == t.a() || s.a() == t.b() || s.b() == t.a()
+                if (t == s
+                        || t.way().id() < s.way().id()
+                        || s.a() == t.a()
+                        || s.a() == t.b()
+                        || s.b() == t.a()
                         || s.b() == t.b()) {
                     continue;
                 }
                 li.computeIntersection(s.p(), s.q(), t.p(), t.q());
-                if (li.hasIntersection() && !s.way().is("bridge", "yes") && !t.way().is("bridge", "yes")) {
+                if (li.hasIntersection()
+                        && !s.way().is("bridge", "yes")
+                        && !t.way().is("bridge", "yes")) {
                     crossings.add("way " + s.way().id() + " x way " + t.way().id() + " at " + li.getIntersection(0));
                 }
             }
@@ -316,7 +330,9 @@ class DemoCityGeneratorTest {
             }
             if (F.createLineString(osm.coordinates(w)).intersects(carriageways)
                     && w.refs().stream().noneMatch(motorwayNodes::contains)) {
-                assertThat(w.tags()).as("way " + w.id() + " crosses the expressway").containsEntry("bridge", "yes");
+                assertThat(w.tags())
+                        .as("way " + w.id() + " crosses the expressway")
+                        .containsEntry("bridge", "yes");
                 overpasses.add(w.id());
             }
         }
@@ -387,12 +403,14 @@ class DemoCityGeneratorTest {
 
     @Test
     void subdistrictsTileTheirDistrictsAndDistrictsTileTheCity() {
-        List<Area> districts = areas.stream().filter(a -> a.level().equals("district")).toList();
+        List<Area> districts =
+                areas.stream().filter(a -> a.level().equals("district")).toList();
         assertThat(districts).hasSize(3);
         double districtSum = 0;
         for (Area d : districts) {
             List<Area> subs = areas.stream()
-                    .filter(a -> d.code().equals(a.properties().get("parent_code").asText()))
+                    .filter(a ->
+                            d.code().equals(a.properties().get("parent_code").asText()))
                     .toList();
             assertThat(subs).as(d.code()).hasSizeGreaterThanOrEqualTo(2);
             double area = d.geometry().getArea();
@@ -400,14 +418,17 @@ class DemoCityGeneratorTest {
             assertThat(Math.abs(sum - area) / area).as("area of " + d.code()).isLessThan(0.001);
             for (int i = 0; i < subs.size(); i++) {
                 for (int j = i + 1; j < subs.size(); j++) {
-                    double overlap =
-                            subs.get(i).geometry().intersection(subs.get(j).geometry()).getArea();
+                    double overlap = subs.get(i)
+                            .geometry()
+                            .intersection(subs.get(j).geometry())
+                            .getArea();
                     assertThat(overlap / area)
                             .as(subs.get(i).code() + " overlaps " + subs.get(j).code())
                             .isLessThan(1e-6);
                 }
             }
-            Geometry union = F.buildGeometry(subs.stream().map(Area::geometry).toList()).union();
+            Geometry union =
+                    F.buildGeometry(subs.stream().map(Area::geometry).toList()).union();
             assertThat(union.symDifference(d.geometry()).getArea() / area).isLessThan(0.001);
             districtSum += area;
         }
@@ -439,18 +460,21 @@ class DemoCityGeneratorTest {
                 String parent = p.get("parent_code").asText();
                 assertThat(a.code()).matches("\\d{9}").startsWith(parent);
                 subPopulation.merge(parent, p.get("population").asLong(), Long::sum);
-                subMinStations.merge(parent, p.get("targets").get("min_stations").asInt(), Integer::sum);
+                subMinStations.merge(
+                        parent, p.get("targets").get("min_stations").asInt(), Integer::sum);
             }
         }
         for (Area d : areas.stream().filter(a -> a.level().equals("district")).toList()) {
-            assertThat(subPopulation.get(d.code())).isEqualTo(d.properties().get("population").asLong());
+            assertThat(subPopulation.get(d.code()))
+                    .isEqualTo(d.properties().get("population").asLong());
             assertThat(subMinStations.get(d.code()))
                     .isEqualTo(d.properties().get("targets").get("min_stations").asInt());
         }
         // dense centre, sparse outskirts: the subdistrict densities differ by more than a factor of 3
         double[] densities = areas.stream()
                 .filter(a -> a.level().equals("subdistrict"))
-                .mapToDouble(a -> a.properties().get("population").asDouble() / a.geometry().getArea())
+                .mapToDouble(a -> a.properties().get("population").asDouble()
+                        / a.geometry().getArea())
                 .sorted()
                 .toArray();
         assertThat(densities[densities.length - 1] / densities[0]).isGreaterThan(3);
@@ -461,7 +485,8 @@ class DemoCityGeneratorTest {
     @Test
     void everyStationLiesInExactlyOneDistrictMatchingItsCode() throws IOException {
         Csv stations = DemoCityFiles.readCsv(small.resolve("stations.csv"));
-        List<Area> districts = areas.stream().filter(a -> a.level().equals("district")).toList();
+        List<Area> districts =
+                areas.stream().filter(a -> a.level().equals("district")).toList();
         for (CSVRecord r : stations.records()) {
             Point p = point(r.get("经度"), r.get("纬度"));
             List<String> containing = districts.stream()
@@ -493,7 +518,11 @@ class DemoCityGeneratorTest {
             assertThat(ids.add(r.get("编号"))).as("duplicate id " + r.get("编号")).isTrue();
             assertThat(r.get("开放时间")).as(r.get("编号")).isIn(DOCUMENTED_HOURS);
             List<String> services = Arrays.asList(r.get("服务").split(";"));
-            assertThat(services).as(r.get("编号")).isNotEmpty().allMatch(SERVICES::contains).doesNotHaveDuplicates();
+            assertThat(services)
+                    .as(r.get("编号"))
+                    .isNotEmpty()
+                    .allMatch(SERVICES::contains)
+                    .doesNotHaveDuplicates();
             if (r.get("类型").equals("driver_home")) {
                 assertThat(services).contains("shower", "truck_parking");
             }
@@ -504,7 +533,9 @@ class DemoCityGeneratorTest {
             statuses.add(r.get("状态"));
         }
         assertThat(statuses).containsExactly("closed", "open", "planned");
-        long open = stations.records().stream().filter(r -> r.get("状态").equals("open")).count();
+        long open = stations.records().stream()
+                .filter(r -> r.get("状态").equals("open"))
+                .count();
         assertThat(open).isGreaterThan(stations.records().size() * 3L / 4);
     }
 
@@ -545,7 +576,8 @@ class DemoCityGeneratorTest {
         assertThat(candidates.records()).hasSize(200);
         assertThat(candidates.records().stream().map(r -> r.get("类型")).distinct())
                 .containsExactlyInAnyOrder("gas_station", "convenience_store", "community_centre", "caring_merchant");
-        List<Area> districts = areas.stream().filter(a -> a.level().equals("district")).toList();
+        List<Area> districts =
+                areas.stream().filter(a -> a.level().equals("district")).toList();
         for (CSVRecord r : candidates.records()) {
             Point p = point(r.get("经度"), r.get("纬度"));
             assertThat(districts.stream().filter(d -> d.geometry().contains(p)).map(Area::code))
@@ -613,7 +645,10 @@ class DemoCityGeneratorTest {
         assertThat(s.demandPoints()).isEqualTo(100_000);
         Csv stations = DemoCityFiles.readCsv(dir.resolve("stations.csv"));
         assertEquals(
-                47, stations.records().stream().filter(r -> r.get("类型").equals("driver_home")).count());
+                47,
+                stations.records().stream()
+                        .filter(r -> r.get("类型").equals("driver_home"))
+                        .count());
         Osm big = DemoCityFiles.readOsm(dir.resolve("roads.osm"));
         assertThat(big.problems).isEmpty();
         assertThat(big.nodes).hasSize(s.osmNodes());

@@ -3,11 +3,16 @@ package dev.outpost.siting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,9 +208,9 @@ class RandomAgreementTest {
             double flow = 0;
             while (true) {
                 int[] prev = new int[nodes];
-                java.util.Arrays.fill(prev, -1);
+                Arrays.fill(prev, -1);
                 prev[s] = s;
-                java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+                ArrayDeque<Integer> q = new ArrayDeque<>();
                 q.add(s);
                 while (!q.isEmpty() && prev[t] < 0) {
                     int u = q.poll();
@@ -272,9 +277,10 @@ class RandomAgreementTest {
             for (int j = 0; j < in.n; j++) {
                 all.add(j);
             }
-            java.util.Collections.shuffle(all, rnd);
+            Collections.shuffle(all, rnd);
             int min = rnd.nextInt(2);
-            in.groups.add(all.subList(0, size).stream().mapToInt(Integer::intValue).toArray());
+            in.groups.add(
+                    all.subList(0, size).stream().mapToInt(Integer::intValue).toArray());
             in.limits.add(new int[] {min, min + rnd.nextInt(2)});
         }
         if (rnd.nextDouble() < 0.3) {
@@ -395,7 +401,8 @@ class RandomAgreementTest {
         int dominated = 0;
         for (int t = 0; t < 60; t++) {
             Instance in = randomInstance(rnd, true);
-            int free = in.n - (int) java.util.stream.IntStream.range(0, in.n).filter(j -> in.fixed[j]).count();
+            int free = in.n
+                    - (int) IntStream.range(0, in.n).filter(j -> in.fixed[j]).count();
             int p = 1 + rnd.nextInt(Math.min(3, free));
             MaximalCoveringProblem problem = in.mclp(p);
             double best = bruteMclp(in, p);
@@ -436,7 +443,7 @@ class RandomAgreementTest {
             assertThat(greedy.bestBound()).as(where).isGreaterThanOrEqualTo(best - 1e-6);
         }
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "MCLP: heuristic optimal on %d of %d feasible instances; reduction merged %d rows, dropped %d"
                         + " candidates%n",
                 greedyOptimal,
@@ -478,8 +485,9 @@ class RandomAgreementTest {
                 assertThat(greedy.objective()).as(where).isGreaterThanOrEqualTo(best);
                 assertThat(in.feasible(newFlags(in, greedy))).as(where).isTrue();
                 if (!Double.isNaN(target)) {
-                    assertThat(greedy.coveredWeight()).as(where).isGreaterThanOrEqualTo(
-                            target * in.totalWeight() - 1e-6);
+                    assertThat(greedy.coveredWeight())
+                            .as(where)
+                            .isGreaterThanOrEqualTo(target * in.totalWeight() - 1e-6);
                 }
             }
             assertThat(greedy.bestBound()).as(where).isLessThanOrEqualTo(best);
@@ -549,8 +557,8 @@ class RandomAgreementTest {
                     ? PCenterProblem.from(costs, p).withFixedSites(fixed >= 0 ? List.of("s" + fixed) : List.of())
                     : PMedianProblem.from(costs, p).withFixedSites(fixed >= 0 ? List.of("s" + fixed) : List.of());
             double best = bruteAssign(costs, p, fixed, center);
-            String where = (center ? "p-center" : "p-median") + " instance " + t + " (n=" + n + ", m=" + m + ", p="
-                    + p + ")";
+            String where =
+                    (center ? "p-center" : "p-median") + " instance " + t + " (n=" + n + ", m=" + m + ", p=" + p + ")";
             SitingResult exact = EXACT.solve(problem, OPTIONS);
             assertThat(exact.status()).as(where + " " + exact.message()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(exact.objective()).as(where).isCloseTo(best, within(1e-9 * Math.max(1, best)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.outpost.geo.LatLon;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,7 @@ class ToyProblemsTest {
         // runner-up of D is E (160). Swapping B: AD 140, CD 150, DE 120 -> C (150).
         SitingResult r = GREEDY.solve(MaximalCoveringProblem.from(toy(), 2), OPTIONS);
         assertThat(r.chosenSites()).containsExactly("D", "B");
-        assertThat(r.siteDetails().get(0))
-                .isEqualTo(new ChosenSite("D", 110, "E", 160));
+        assertThat(r.siteDetails().get(0)).isEqualTo(new ChosenSite("D", 110, "E", 160));
         assertThat(r.siteDetails().get(1)).isEqualTo(new ChosenSite("B", 90, "C", 150));
         // Bound at the start: the two largest single gains, 110 + 90 = 200, which proves optimality.
         assertThat(r.bestBound()).isEqualTo(200);
@@ -129,11 +129,11 @@ class ToyProblemsTest {
     void spacingFromCoordinatesBecomesConflicts() {
         // D and B are 100 m apart, everything else is kilometres apart: a 500 m spacing forbids B + D.
         var positions = Map.of(
-                "A", new dev.outpost.geo.LatLon(31.000, 121.000),
-                "B", new dev.outpost.geo.LatLon(31.100, 121.000),
-                "C", new dev.outpost.geo.LatLon(31.200, 121.100),
-                "D", new dev.outpost.geo.LatLon(31.1009, 121.000),
-                "E", new dev.outpost.geo.LatLon(31.300, 121.200));
+                "A", new LatLon(31.000, 121.000),
+                "B", new LatLon(31.100, 121.000),
+                "C", new LatLon(31.200, 121.100),
+                "D", new LatLon(31.1009, 121.000),
+                "E", new LatLon(31.300, 121.200));
         MaximalCoveringProblem p = MaximalCoveringProblem.from(toy(), 2).withMinSpacingMeters(500, positions);
         assertThat(p.conflicts()).containsExactly(new SitePair("B", "D"));
         SitingResult r = EXACT.solve(p, OPTIONS);
@@ -145,8 +145,7 @@ class ToyProblemsTest {
     @Test
     void capacityLimitsServedWeight() {
         // Capacity of B is 60, others unlimited. BD serves 60 + 110 = 170; CE 160, CD 150; BE 60 + 70 = 130.
-        Map<String, Double> caps =
-                Map.of("A", 1e9, "B", 60.0, "C", 1e9, "D", 1e9, "E", Double.POSITIVE_INFINITY);
+        Map<String, Double> caps = Map.of("A", 1e9, "B", 60.0, "C", 1e9, "D", 1e9, "E", Double.POSITIVE_INFINITY);
         MaximalCoveringProblem p = MaximalCoveringProblem.from(toy(), 2).withCapacities(caps);
         SitingResult exact = EXACT.solve(p, OPTIONS);
         assertThat(exact.status()).isEqualTo(SolveStatus.OPTIMAL);
@@ -267,10 +266,8 @@ class ToyProblemsTest {
             }
         }
         return CostMatrix.of(
-                List.of("x0", "x4", "x6", "x10"),
-                List.of("d0", "d1", "d5", "d9", "d10"),
-                c,
-                new double[] {2, 1, 3, 1, 1});
+                List.of("x0", "x4", "x6", "x10"), List.of("d0", "d1", "d5", "d9", "d10"), c, new double[] {2, 1, 3, 1, 1
+                });
     }
 
     @Test
@@ -337,7 +334,9 @@ class ToyProblemsTest {
                 .extracting(CoverageCurve.Point::greedyCoveredWeight)
                 .containsExactly(110.0, 200.0, 210.0, 210.0);
         assertThat(curve.points()).extracting(CoverageCurve.Point::site).containsExactly("D", "B", "A", null);
-        assertThat(curve.points()).extracting(CoverageCurve.Point::marginalGain).containsExactly(110.0, 90.0, 10.0, 0.0);
+        assertThat(curve.points())
+                .extracting(CoverageCurve.Point::marginalGain)
+                .containsExactly(110.0, 90.0, 10.0, 0.0);
         assertThat(curve.flattensAfter()).hasValue(2);
         assertThat(curve.flattenThresholdWeight()).isCloseTo(21, within(1e-12));
 

@@ -6,10 +6,24 @@ package dev.outpost.store.jooq;
 
 import dev.outpost.store.jooq.tables.AppUser;
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Candidate;
+import dev.outpost.store.jooq.tables.CandidateMatrix;
+import dev.outpost.store.jooq.tables.CandidateReach;
+import dev.outpost.store.jooq.tables.Checkin;
+import dev.outpost.store.jooq.tables.CoverageArea;
+import dev.outpost.store.jooq.tables.CoverageCell;
+import dev.outpost.store.jooq.tables.CoverageRun;
+import dev.outpost.store.jooq.tables.CoverageStation;
+import dev.outpost.store.jooq.tables.DemandCell;
+import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.Job;
 import dev.outpost.store.jooq.tables.LoginAttempt;
+import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
+import dev.outpost.store.jooq.tables.Scenario;
+import dev.outpost.store.jooq.tables.ScenarioSite;
 import dev.outpost.store.jooq.tables.Station;
 import dev.outpost.store.jooq.tables.UserArea;
 import dev.outpost.store.jooq.tables.UserSession;
@@ -46,6 +60,56 @@ public class Public extends SchemaImpl {
     public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
 
     /**
+     * The table <code>public.candidate</code>.
+     */
+    public final Candidate CANDIDATE = Candidate.CANDIDATE;
+
+    /**
+     * The table <code>public.candidate_matrix</code>.
+     */
+    public final CandidateMatrix CANDIDATE_MATRIX = CandidateMatrix.CANDIDATE_MATRIX;
+
+    /**
+     * The table <code>public.candidate_reach</code>.
+     */
+    public final CandidateReach CANDIDATE_REACH = CandidateReach.CANDIDATE_REACH;
+
+    /**
+     * The table <code>public.checkin</code>.
+     */
+    public final Checkin CHECKIN = Checkin.CHECKIN;
+
+    /**
+     * The table <code>public.coverage_area</code>.
+     */
+    public final CoverageArea COVERAGE_AREA = CoverageArea.COVERAGE_AREA;
+
+    /**
+     * The table <code>public.coverage_cell</code>.
+     */
+    public final CoverageCell COVERAGE_CELL = CoverageCell.COVERAGE_CELL;
+
+    /**
+     * The table <code>public.coverage_run</code>.
+     */
+    public final CoverageRun COVERAGE_RUN = CoverageRun.COVERAGE_RUN;
+
+    /**
+     * The table <code>public.coverage_station</code>.
+     */
+    public final CoverageStation COVERAGE_STATION = CoverageStation.COVERAGE_STATION;
+
+    /**
+     * The table <code>public.demand_cell</code>.
+     */
+    public final DemandCell DEMAND_CELL = DemandCell.DEMAND_CELL;
+
+    /**
+     * The table <code>public.demand_layer</code>.
+     */
+    public final DemandLayer DEMAND_LAYER = DemandLayer.DEMAND_LAYER;
+
+    /**
      * The table <code>public.district</code>.
      */
     public final District DISTRICT = District.DISTRICT;
@@ -56,14 +120,34 @@ public class Public extends SchemaImpl {
     public final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
 
     /**
+     * The table <code>public.job</code>.
+     */
+    public final Job JOB = Job.JOB;
+
+    /**
      * The table <code>public.login_attempt</code>.
      */
     public final LoginAttempt LOGIN_ATTEMPT = LoginAttempt.LOGIN_ATTEMPT;
 
     /**
+     * The table <code>public.network_version</code>.
+     */
+    public final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
+
+    /**
      * The table <code>public.region</code>.
      */
     public final Region REGION = Region.REGION;
+
+    /**
+     * The table <code>public.scenario</code>.
+     */
+    public final Scenario SCENARIO = Scenario.SCENARIO;
+
+    /**
+     * The table <code>public.scenario_site</code>.
+     */
+    public final ScenarioSite SCENARIO_SITE = ScenarioSite.SCENARIO_SITE;
 
     /**
      * The table <code>public.station</code>.
@@ -98,10 +182,24 @@ public class Public extends SchemaImpl {
         return Arrays.asList(
             AppUser.APP_USER,
             AuditLog.AUDIT_LOG,
+            Candidate.CANDIDATE,
+            CandidateMatrix.CANDIDATE_MATRIX,
+            CandidateReach.CANDIDATE_REACH,
+            Checkin.CHECKIN,
+            CoverageArea.COVERAGE_AREA,
+            CoverageCell.COVERAGE_CELL,
+            CoverageRun.COVERAGE_RUN,
+            CoverageStation.COVERAGE_STATION,
+            DemandCell.DEMAND_CELL,
+            DemandLayer.DEMAND_LAYER,
             District.DISTRICT,
             ImportBatch.IMPORT_BATCH,
+            Job.JOB,
             LoginAttempt.LOGIN_ATTEMPT,
+            NetworkVersion.NETWORK_VERSION,
             Region.REGION,
+            Scenario.SCENARIO,
+            ScenarioSite.SCENARIO_SITE,
             Station.STATION,
             UserArea.USER_AREA,
             UserSession.USER_SESSION

@@ -6,10 +6,24 @@ package dev.outpost.store.jooq;
 
 import dev.outpost.store.jooq.tables.AppUser;
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Candidate;
+import dev.outpost.store.jooq.tables.CandidateMatrix;
+import dev.outpost.store.jooq.tables.CandidateReach;
+import dev.outpost.store.jooq.tables.Checkin;
+import dev.outpost.store.jooq.tables.CoverageArea;
+import dev.outpost.store.jooq.tables.CoverageCell;
+import dev.outpost.store.jooq.tables.CoverageRun;
+import dev.outpost.store.jooq.tables.CoverageStation;
+import dev.outpost.store.jooq.tables.DemandCell;
+import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.Job;
 import dev.outpost.store.jooq.tables.LoginAttempt;
+import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
+import dev.outpost.store.jooq.tables.Scenario;
+import dev.outpost.store.jooq.tables.ScenarioSite;
 import dev.outpost.store.jooq.tables.Station;
 import dev.outpost.store.jooq.tables.UserArea;
 import dev.outpost.store.jooq.tables.UserSession;
@@ -32,6 +46,56 @@ public class Tables {
     public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
 
     /**
+     * The table <code>public.candidate</code>.
+     */
+    public static final Candidate CANDIDATE = Candidate.CANDIDATE;
+
+    /**
+     * The table <code>public.candidate_matrix</code>.
+     */
+    public static final CandidateMatrix CANDIDATE_MATRIX = CandidateMatrix.CANDIDATE_MATRIX;
+
+    /**
+     * The table <code>public.candidate_reach</code>.
+     */
+    public static final CandidateReach CANDIDATE_REACH = CandidateReach.CANDIDATE_REACH;
+
+    /**
+     * The table <code>public.checkin</code>.
+     */
+    public static final Checkin CHECKIN = Checkin.CHECKIN;
+
+    /**
+     * The table <code>public.coverage_area</code>.
+     */
+    public static final CoverageArea COVERAGE_AREA = CoverageArea.COVERAGE_AREA;
+
+    /**
+     * The table <code>public.coverage_cell</code>.
+     */
+    public static final CoverageCell COVERAGE_CELL = CoverageCell.COVERAGE_CELL;
+
+    /**
+     * The table <code>public.coverage_run</code>.
+     */
+    public static final CoverageRun COVERAGE_RUN = CoverageRun.COVERAGE_RUN;
+
+    /**
+     * The table <code>public.coverage_station</code>.
+     */
+    public static final CoverageStation COVERAGE_STATION = CoverageStation.COVERAGE_STATION;
+
+    /**
+     * The table <code>public.demand_cell</code>.
+     */
+    public static final DemandCell DEMAND_CELL = DemandCell.DEMAND_CELL;
+
+    /**
+     * The table <code>public.demand_layer</code>.
+     */
+    public static final DemandLayer DEMAND_LAYER = DemandLayer.DEMAND_LAYER;
+
+    /**
      * The table <code>public.district</code>.
      */
     public static final District DISTRICT = District.DISTRICT;
@@ -42,14 +106,34 @@ public class Tables {
     public static final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
 
     /**
+     * The table <code>public.job</code>.
+     */
+    public static final Job JOB = Job.JOB;
+
+    /**
      * The table <code>public.login_attempt</code>.
      */
     public static final LoginAttempt LOGIN_ATTEMPT = LoginAttempt.LOGIN_ATTEMPT;
 
     /**
+     * The table <code>public.network_version</code>.
+     */
+    public static final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
+
+    /**
      * The table <code>public.region</code>.
      */
     public static final Region REGION = Region.REGION;
+
+    /**
+     * The table <code>public.scenario</code>.
+     */
+    public static final Scenario SCENARIO = Scenario.SCENARIO;
+
+    /**
+     * The table <code>public.scenario_site</code>.
+     */
+    public static final ScenarioSite SCENARIO_SITE = ScenarioSite.SCENARIO_SITE;
 
     /**
      * The table <code>public.station</code>.

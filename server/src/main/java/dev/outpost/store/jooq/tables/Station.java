@@ -8,6 +8,7 @@ import dev.outpost.store.GeometryBinding;
 import dev.outpost.store.jooq.Indexes;
 import dev.outpost.store.jooq.Keys;
 import dev.outpost.store.jooq.Public;
+import dev.outpost.store.jooq.tables.Checkin.CheckinPath;
 import dev.outpost.store.jooq.tables.ImportBatch.ImportBatchPath;
 import dev.outpost.store.jooq.tables.Region.RegionPath;
 import dev.outpost.store.jooq.tables.records.StationRecord;
@@ -145,6 +146,11 @@ public class Station extends TableImpl<StationRecord> {
      */
     public final TableField<StationRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>public.station.short_code</code>.
+     */
+    public final TableField<StationRecord, String> SHORT_CODE = createField(DSL.name("short_code"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("station_short_code()"), SQLDataType.CLOB)), this, "");
+
     private Station(Name alias, Table<StationRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -229,7 +235,7 @@ public class Station extends TableImpl<StationRecord> {
 
     @Override
     public List<UniqueKey<StationRecord>> getUniqueKeys() {
-        return Arrays.asList(Keys.STATION_REGION_CODE_EXTERNAL_ID_KEY);
+        return Arrays.asList(Keys.STATION_REGION_CODE_EXTERNAL_ID_KEY, Keys.STATION_SHORT_CODE_KEY);
     }
 
     @Override
@@ -261,6 +267,19 @@ public class Station extends TableImpl<StationRecord> {
         return _region;
     }
 
+    private transient CheckinPath _checkin;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.checkin</code>
+     * table
+     */
+    public CheckinPath checkin() {
+        if (_checkin == null)
+            _checkin = new CheckinPath(this, null, Keys.CHECKIN__CHECKIN_REGION_CODE_STATION_ID_FKEY.getInverseKey());
+
+        return _checkin;
+    }
+
     @Override
     public List<Check<StationRecord>> getChecks() {
         return Arrays.asList(
@@ -268,6 +287,7 @@ public class Station extends TableImpl<StationRecord> {
             Internal.createCheck(this, DSL.name("station_external_id_check"), "(((length(external_id) >= 1) AND (length(external_id) <= 100)))", true),
             Internal.createCheck(this, DSL.name("station_kind_check"), "((kind = ANY (ARRAY['warm_bee_station'::text, 'driver_home'::text, 'party_service_center'::text, 'partner_site'::text, 'other'::text])))", true),
             Internal.createCheck(this, DSL.name("station_name_check"), "(((length(name) >= 1) AND (length(name) <= 200)))", true),
+            Internal.createCheck(this, DSL.name("station_short_code_check"), "((short_code ~ '^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$'::text))", true),
             Internal.createCheck(this, DSL.name("station_status_check"), "((status = ANY (ARRAY['planned'::text, 'open'::text, 'closed'::text])))", true)
         );
     }

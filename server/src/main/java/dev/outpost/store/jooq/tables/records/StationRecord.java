@@ -245,6 +245,20 @@ public class StationRecord extends UpdatableRecordImpl<StationRecord> {
         return (OffsetDateTime) get(15);
     }
 
+    /**
+     * Setter for <code>public.station.short_code</code>.
+     */
+    public void setShortCode(String value) {
+        set(16, value);
+    }
+
+    /**
+     * Getter for <code>public.station.short_code</code>.
+     */
+    public String getShortCode() {
+        return (String) get(16);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -268,7 +282,7 @@ public class StationRecord extends UpdatableRecordImpl<StationRecord> {
     /**
      * Create a detached, initialised StationRecord
      */
-    public StationRecord(String regionCode, Long stationId, String externalId, String kind, String name, String address, String operator, String districtCode, String[] services, String openingHours, Integer capacitySeats, String status, Geometry geom, Long batchId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public StationRecord(String regionCode, Long stationId, String externalId, String kind, String name, String address, String operator, String districtCode, String[] services, String openingHours, Integer capacitySeats, String status, Geometry geom, Long batchId, OffsetDateTime createdAt, OffsetDateTime updatedAt, String shortCode) {
         super(Station.STATION);
 
         setRegionCode(regionCode);
@@ -287,6 +301,7 @@ public class StationRecord extends UpdatableRecordImpl<StationRecord> {
         setBatchId(batchId);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setShortCode(shortCode);
         resetChangedOnNotNull();
     }
 }
