@@ -9,8 +9,9 @@ public enum Scope {
     /**
      * The district the request acts on must lie within one of the caller's areas: the district of the rule's
      * target (resolved by a {@link TargetResolver}) when the rule has one, else the path parameter {@code
-     * district}, else the query parameter {@code district}. When none is named the request is allowed and the
-     * handler must limit what it shows to the caller's areas (as the audit view does).
+     * district}, else the query parameter {@code district} (or {@code area}, as the review calls it). When none is
+     * named the request is allowed and the handler must limit what it shows to the caller's areas (as the audit
+     * view does).
      */
     DISTRICT
 }

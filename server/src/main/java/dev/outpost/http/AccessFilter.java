@@ -72,6 +72,9 @@ final class AccessFilter {
         if (district == null) {
             district = ctx.queryParam("district");
         }
+        if (district == null) {
+            district = ctx.queryParam("area"); // the review's name for it
+        }
         Decision d = authorizer.decide(new AccessRequest(
                 endpoint.method.name(),
                 endpoint.path,

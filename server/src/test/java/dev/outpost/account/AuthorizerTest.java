@@ -237,7 +237,23 @@ class AuthorizerTest {
                         "GET /api/exports/stations.geojson",
                         "GET /api/exports/stations.csv",
                         "GET /api/auth/me",
-                        "POST /api/auth/login");
+                        "POST /api/auth/login",
+                        // the coverage layers of the public map, isochrones, service circles
+                        "GET /api/coverage/summary",
+                        "GET /api/coverage/cells",
+                        "GET /api/coverage/cells/{h3}/route",
+                        "GET /api/coverage/gaps",
+                        "GET /api/coverage/stations",
+                        "GET /api/coverage/runs",
+                        "GET /api/coverage/runs/{id}",
+                        "GET /api/isochrone",
+                        "GET /api/stations/{id}/service-area",
+                        // the rider page, station pages of QR posters, the posters
+                        "GET /api/nearest",
+                        "GET /find",
+                        "GET /s/{code}",
+                        "GET /api/stations/{id}/poster.png",
+                        "GET /api/stations/{id}/poster.pdf");
         AccessRule audit = AccessPolicy.standard().find("GET", "/api/audit").orElseThrow();
         assertThat(audit.roles()).containsExactlyInAnyOrder(Role.LEADER, Role.ADMIN);
         assertThat(audit.scope()).isEqualTo(Scope.DISTRICT);

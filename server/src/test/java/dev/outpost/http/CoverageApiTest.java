@@ -66,6 +66,7 @@ class CoverageApiTest {
     static TestDatabase db;
     static GraphHopperNetwork network;
     static CoverageService coverage;
+    static TestSecurity security;
     static StationCatalog catalog;
     static Javalin app;
     static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -113,6 +114,7 @@ class CoverageApiTest {
                 ServingRules.defaults(),
                 CoverageSettings.defaults(),
                 Clock.systemUTC());
+        security = TestSecurity.create(db.database());
         HttpServices services = new HttpServices(
                 regions,
                 catalog,
@@ -120,6 +122,7 @@ class CoverageApiTest {
                 imports,
                 Clock.systemUTC(),
                 () -> true,
+                security.security(),
                 params -> List.of(
                         new CoverageRoutes(coverage, params),
                         new IsochroneRoutes(coverage, params),
@@ -154,7 +157,7 @@ class CoverageApiTest {
     static HttpResponse<String> call(String method, String path) {
         try {
             return CLIENT.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                    security.asAdmin(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)))
                             .method(method, HttpRequest.BodyPublishers.noBody())
                             .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -386,7 +389,7 @@ class CoverageApiTest {
                 + "\"\r\nContent-Type: text/csv\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
         try {
             return CLIENT.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                    security.asAdmin(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)))
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                             .build(),
