@@ -20,13 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The file commands of the launcher: {@code import}, {@code export}, {@code democity}, {@code solve}. */
+/** The file commands of the launcher: {@code import}, {@code export}, {@code democity}, {@code solve}, {@code report}. */
 final class CliCommands {
     private CliCommands() {}
 
-    static final String IMPORT_USAGE = "usage: ./outpost import stations|districts|network --region CODE [--region-name NAME]"
-            + " [--crs wgs84|cgcs2000|gcj02|bd09] [--dry-run] [--parent-name-field F] [--name-field F]"
-            + " [--population-field F] [--code-field F] FILE";
+    static final String IMPORT_USAGE =
+            "usage: ./outpost import stations|districts|network --region CODE [--region-name NAME]"
+                    + " [--crs wgs84|cgcs2000|gcj02|bd09] [--dry-run] [--parent-name-field F] [--name-field F]"
+                    + " [--population-field F] [--code-field F] FILE";
 
     /** Parses {@code --key value} pairs and flags; the last bare word is the file. */
     static Map<String, String> options(String[] args, int from) {
@@ -118,8 +119,14 @@ final class CliCommands {
             }
             var network = c.networks().importOsm(region, Path.of(o.get("file")));
             var info = network.info();
-            out.printf(java.util.Locale.ROOT, "network of region %s: %s, %d nodes, %d edges (sha256 %s)%n", region,
-                    info.sourceFileName(), info.nodeCount(), info.edgeCount(), info.sourceSha256());
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "network of region %s: %s, %d nodes, %d edges (sha256 %s)%n",
+                    region,
+                    info.sourceFileName(),
+                    info.nodeCount(),
+                    info.edgeCount(),
+                    info.sourceSha256());
             c.coverage().invalidate(region);
             return 0;
         }
@@ -178,6 +185,47 @@ final class CliCommands {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return 0;
+        }
+    }
+
+    static final String REPORT_USAGE = "usage: ./outpost report --region CODE --area CODE --format pdf|xlsx --out FILE"
+            + " [--group rider|ride_hailing|truck]";
+
+    /** Writes the review report of a district or subdistrict to a file. */
+    static int report(Config config, String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> o = options(args, 0);
+        if (o.containsKey("help")
+                || o.containsKey("file")
+                || !o.containsKey("region")
+                || !o.containsKey("area")
+                || !o.containsKey("out")) {
+            err.println(REPORT_USAGE);
+            return 2;
+        }
+        dev.outpost.report.ReportFormat format = dev.outpost.report.ReportFormat.parse(o.getOrDefault("format", "pdf"));
+        dev.outpost.demand.WorkerGroup group = dev.outpost.demand.WorkerGroup.parse(o.getOrDefault("group", "rider"));
+        Path target = Path.of(o.get("out"));
+        try (Components c = Components.open(config)) {
+            c.networks().loadRecorded(List.of(o.get("region")));
+            dev.outpost.report.ReportService.Report r;
+            try {
+                r = c.reports().make(o.get("region"), o.get("area"), group, format);
+            } catch (dev.outpost.common.NotFoundException | dev.outpost.report.ReportUnavailableException e) {
+                err.println("error: " + e.getMessage());
+                return e instanceof dev.outpost.common.NotFoundException ? 2 : 1;
+            }
+            try {
+                Files.write(target, r.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target, e);
+            }
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "report of %s written to %s (%d bytes)%n",
+                    o.get("area"),
+                    target,
+                    r.bytes().length);
             return 0;
         }
     }

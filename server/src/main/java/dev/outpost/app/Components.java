@@ -8,18 +8,32 @@ import dev.outpost.demand.DemandRepository;
 import dev.outpost.demand.DemandService;
 import dev.outpost.district.DistrictRepository;
 import dev.outpost.district.RegionRepository;
+import dev.outpost.http.CandidateRoutes;
 import dev.outpost.http.CoverageRoutes;
 import dev.outpost.http.DemandRoutes;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
 import dev.outpost.http.IsochroneRoutes;
+import dev.outpost.http.JobRoutes;
+import dev.outpost.http.ReportRoutes;
+import dev.outpost.http.ReviewRoutes;
 import dev.outpost.http.RiderRoutes;
 import dev.outpost.http.Routes;
+import dev.outpost.http.ScenarioRoutes;
 import dev.outpost.http.Tls;
 import dev.outpost.imports.ImportService;
 import dev.outpost.network.NetworkSettings;
 import dev.outpost.network.graphhopper.OsmPoiSource;
+import dev.outpost.planning.CandidateService;
+import dev.outpost.planning.CoverageMatrixService;
+import dev.outpost.planning.JobService;
+import dev.outpost.planning.ScenarioProposals;
+import dev.outpost.planning.ScenarioService;
+import dev.outpost.report.CjkFont;
+import dev.outpost.report.ReportService;
+import dev.outpost.review.ReviewService;
+import dev.outpost.review.ReviewSettings;
 import dev.outpost.rider.CheckinService;
 import dev.outpost.rider.NearestService;
 import dev.outpost.rider.VisitLimits;
@@ -29,12 +43,16 @@ import dev.outpost.station.StationCatalog;
 import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
 import dev.outpost.store.Database;
+import dev.outpost.store.JooqCandidateRepository;
 import dev.outpost.store.JooqCheckinRepository;
 import dev.outpost.store.JooqCoverageRepository;
 import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
+import dev.outpost.store.JooqJobRepository;
 import dev.outpost.store.JooqRegionRepository;
+import dev.outpost.store.JooqScenarioRepository;
+import dev.outpost.store.JooqSiteReachRepository;
 import dev.outpost.store.JooqStationRepository;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -58,6 +76,12 @@ public final class Components implements AutoCloseable {
     final Networks networks;
     final CoverageService coverage;
     final DemandService demand;
+    final ReviewService review;
+    final ReportService reports;
+    final CandidateService candidates;
+    final CoverageMatrixService matrices;
+    final ScenarioService scenarios;
+    final JobService jobs;
     final NearestService nearest;
     final CheckinService checkins;
     final PosterService posters;
@@ -84,17 +108,23 @@ public final class Components implements AutoCloseable {
                 ServingRules.defaults(),
                 CoverageSettings.defaults(),
                 clock);
-        this.stations.addListener(new StationListener() {
-            @Override
-            public void saved(dev.outpost.station.Station station) {
-                coverage.stationSaved(station);
-            }
-
-            @Override
-            public void deleted(String regionCode, long stationId) {
-                coverage.stationDeleted(regionCode, stationId);
-            }
-        });
+        // --- planning (issue 4): candidates, stored reach matrices, scenarios, jobs for long solves
+        this.matrices = new CoverageMatrixService(
+                networks::find, coverageRepo, demandRepo, new JooqSiteReachRepository(database), 4);
+        this.candidates = new CandidateService(
+                new JooqCandidateRepository(database),
+                stationRepository,
+                districts,
+                demandRepo,
+                coverage.rules(),
+                new OsmPoiSource());
+        JooqScenarioRepository scenarioRepo = new JooqScenarioRepository(database);
+        this.scenarios = new ScenarioService(
+                candidates, matrices, stationRepository, districts, scenarioRepo, coverage.rules(), clock, 32);
+        // one job at a time on 2 cores keeps the server responsive; 20 may wait
+        this.jobs = new JobService(new JooqJobRepository(database), jobRunnerName(config), 1, 20, clock);
+        // --- end of planning
+        // --- riders (issue 5): nearest stations, check-ins behind station codes, QR posters
         this.nearest = new NearestService(stations, networks::find, clock, Duration.ofSeconds(10));
         this.checkins = new CheckinService(
                 new JooqCheckinRepository(database),
@@ -103,14 +133,28 @@ public final class Components implements AutoCloseable {
                 CheckinSecret.load(config.varDir().resolve("checkin.secret")),
                 VisitLimits.defaults());
         this.posters = new PosterService(stations, checkins, PosterFont::system);
+        // --- end of riders
+        // review: station use comes from the riders' check-ins; proposals come from the scenarios
+        this.review = new ReviewService(
+                coverage,
+                stationRepository,
+                districts,
+                regions,
+                new CheckinUsage(checkins),
+                new ScenarioProposals(scenarioRepo, matrices, districts, 200),
+                ReviewSettings.defaults(),
+                clock);
+        this.reports = new ReportService(review, () -> CjkFont.locate(System.getenv()));
         this.stations.addListener(new StationListener() {
             @Override
             public void saved(dev.outpost.station.Station station) {
+                coverage.stationSaved(station);
                 nearest.stationsChanged(station.regionCode());
             }
 
             @Override
             public void deleted(String regionCode, long stationId) {
+                coverage.stationDeleted(regionCode, stationId);
                 nearest.stationsChanged(regionCode);
             }
         });
@@ -138,7 +182,12 @@ public final class Components implements AutoCloseable {
                     List<Routes> routes = new ArrayList<>(List.of(
                             new CoverageRoutes(coverage, params),
                             new IsochroneRoutes(coverage, params),
-                            new DemandRoutes(demand, params, config.maxUploadBytes())));
+                            new DemandRoutes(demand, params, config.maxUploadBytes()),
+                            new ReviewRoutes(review, params),
+                            new ReportRoutes(reports, params),
+                            new CandidateRoutes(candidates, params, config.maxUploadBytes()),
+                            new ScenarioRoutes(scenarios, jobs, params),
+                            new JobRoutes(jobs, params)));
                     routes.addAll(RiderRoutes.of(nearest, checkins, posters, clock, config.publicBaseUrl())
                             .apply(params));
                     return routes;
@@ -175,6 +224,14 @@ public final class Components implements AutoCloseable {
         return demand;
     }
 
+    public ReviewService review() {
+        return review;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
     public NearestService nearest() {
         return nearest;
     }
@@ -187,8 +244,33 @@ public final class Components implements AutoCloseable {
         return networks;
     }
 
+    public CandidateService candidates() {
+        return candidates;
+    }
+
+    public ScenarioService scenarios() {
+        return scenarios;
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    /** This instance's name for its jobs: host and data directory, stable across restarts. */
+    static String jobRunnerName(Config config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String name = host + ":" + config.varDir().toAbsolutePath().normalize();
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
     @Override
     public void close() {
+        jobs.close();
         networks.close();
         database.close();
     }

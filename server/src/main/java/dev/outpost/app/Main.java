@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Command-line entry: {@code serve}, {@code demo}, {@code import}, {@code export}, {@code solve}, {@code democity}.
+ * Command-line entry: {@code serve}, {@code demo}, {@code import}, {@code export}, {@code solve}, {@code democity},
+ * {@code report}.
  * Errors in the caller's input print one clear line and exit with status 2; no stack trace.
  */
 public final class Main {
@@ -35,8 +36,10 @@ public final class Main {
                 case "export" -> CliCommands.export(Config.fromEnvironment(env), rest, out, err);
                 case "democity" -> CliCommands.democity(Config.fromEnvironment(env), rest, out, err);
                 case "solve" -> CliCommands.solve(rest, out, err);
+                case "report" -> CliCommands.report(Config.fromEnvironment(env), rest, out, err);
                 default -> {
-                    err.println("unknown command '" + cmd + "'; expected serve, demo, import, export, solve, democity");
+                    err.println("unknown command '" + cmd
+                            + "'; expected serve, demo, import, export, solve, democity, report");
                     yield 2;
                 }
             };

@@ -225,6 +225,34 @@ public final class CoverageResult {
         return out;
     }
 
+    /**
+     * Per serving station (by id): the weight of the cells within the limit of the station that are also within the
+     * limit of at least one other serving station — the part of its service circle's demand it shares. Off-network
+     * stations share nothing (0).
+     */
+    public Map<Long, Double> sharedDemandWithinLimit() {
+        int[] reaching = new int[seconds.length];
+        for (ServingStation s : stations) {
+            ReachRow row = reachWithinLimit(s.stationId());
+            for (int j = 0; j < row.size(); j++) {
+                reaching[row.demandIndex(j)]++;
+            }
+        }
+        Map<Long, Double> out = new java.util.LinkedHashMap<>();
+        for (ServingStation s : stations) {
+            ReachRow row = reachWithinLimit(s.stationId());
+            double shared = 0;
+            for (int j = 0; j < row.size(); j++) {
+                int i = row.demandIndex(j);
+                if (reaching[i] >= 2) {
+                    shared += layer.weight(i);
+                }
+            }
+            out.put(s.stationId(), shared);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     // package-private access for the calculator's incremental updates (copies)
     int[] secondsCopy() {
         return seconds.clone();

@@ -353,6 +353,14 @@ public final class CoverageService {
     }
 
     /**
+     * Per serving station of the latest result (by id): the demand within its limit that is also within the limit of
+     * another serving station (see {@link CoverageResult#sharedDemandWithinLimit()}).
+     */
+    public Map<Long, Double> sharedDemandWithinLimit(String regionCode, WorkerGroup group) {
+        return current(regionCode, group).result.sharedDemandWithinLimit();
+    }
+
+    /**
      * The route from a demand cell's centre to its nearest serving station.
      *
      * @throws NotFoundException when the cell is not a demand cell of the group, has no station within the search

@@ -89,7 +89,7 @@ public final class CpSatSolver implements SitingSolver {
     @Override
     public SitingResult solve(SitingProblem problem, SolveOptions options) {
         ensureLoaded();
-        Deadline deadline = Deadline.in(options.timeLimitSeconds());
+        Deadline deadline = Deadline.in(options.timeLimitSeconds(), options.control());
         return switch (problem.kind()) {
             case MAXIMAL_COVERING, SET_COVERING, PARTIAL_COVERING -> solveCovering(problem, options, deadline);
             case P_MEDIAN, P_CENTER -> solveAssign(problem, options, deadline);
@@ -118,7 +118,10 @@ public final class CpSatSolver implements SitingSolver {
                 ? CoverModel.reduce(c.matrix(), c.rules())
                 : CoverModel.identity(c.matrix(), c.rules());
         GreedySwapSolver.Outcome warm = GreedySwapSolver.runCovering(
-                c, model, Deadline.in(Math.min(deadline.remainingSeconds(), 0.1 * options.timeLimitSeconds())));
+                c,
+                model,
+                Deadline.in(
+                        Math.min(deadline.remainingSeconds(), 0.1 * options.timeLimitSeconds()), options.control()));
         int[] warmSites = warm.complete() ? warm.modelSites() : null;
         if (warmSites != null && provenByHeuristic(c, model, warm)) {
             return CoveringSupport.result(
@@ -276,12 +279,13 @@ public final class CpSatSolver implements SitingSolver {
                     : (maximise ? Math.min(bound, warm.bound()) : Math.max(bound, warm.bound()));
         }
         String stats = String.format(
-                Locale.ROOT,
-                "CP-SAT %s in %.1f s (%d workers, linearization %d)",
-                run.status,
-                run.seconds,
-                options.workers(),
-                options.linearizationLevel());
+                        Locale.ROOT,
+                        "CP-SAT %s in %.1f s (%d workers, linearization %d)",
+                        run.status,
+                        run.seconds,
+                        options.workers(),
+                        options.linearizationLevel())
+                + (options.control().isCancelled() ? "; stopped on request" : "");
         if (run.status == CpSolverStatus.INFEASIBLE) {
             return CoveringSupport.result(
                     c,
@@ -461,7 +465,8 @@ public final class CpSatSolver implements SitingSolver {
         CostMatrix m = a.matrix();
         int n = m.candidateCount();
         int dem = m.demandCount();
-        Deadline warmDeadline = Deadline.in(Math.min(deadline.remainingSeconds(), 0.1 * options.timeLimitSeconds()));
+        Deadline warmDeadline =
+                Deadline.in(Math.min(deadline.remainingSeconds(), 0.1 * options.timeLimitSeconds()), options.control());
         boolean[] warm = a.center()
                 ? MedianCenterSupport.pCenterHeuristic(a, warmDeadline)
                 : MedianCenterSupport.pMedianHeuristic(a, warmDeadline);
@@ -623,12 +628,13 @@ public final class CpSatSolver implements SitingSolver {
             throw new IllegalStateException("CP-SAT rejected the assignment model: " + run.solver.getSolutionInfo());
         }
         String stats = String.format(
-                Locale.ROOT,
-                "CP-SAT %s in %.1f s (%d workers, linearization %d)",
-                run.status,
-                run.seconds,
-                options.workers(),
-                options.linearizationLevel());
+                        Locale.ROOT,
+                        "CP-SAT %s in %.1f s (%d workers, linearization %d)",
+                        run.status,
+                        run.seconds,
+                        options.workers(),
+                        options.linearizationLevel())
+                + (options.control().isCancelled() ? "; stopped on request" : "");
         if (run.status == CpSolverStatus.INFEASIBLE) {
             return MedianCenterSupport.result(
                     a,
@@ -748,7 +754,9 @@ public final class CpSatSolver implements SitingSolver {
                     if (!Double.isNaN(b)) {
                         synchronized (last) {
                             last[1] = toBound.applyAsDouble(b);
-                            progress.add(new ProgressPoint(deadline.elapsedMillis(), last[0], last[1]));
+                            ProgressPoint point = new ProgressPoint(deadline.elapsedMillis(), last[0], last[1]);
+                            progress.add(point);
+                            options.control().report(point);
                         }
                     }
                 }
@@ -760,13 +768,18 @@ public final class CpSatSolver implements SitingSolver {
                 synchronized (last) {
                     last[0] = toObjective.applyAsDouble(objectiveValue());
                     last[1] = toBound.applyAsDouble(bestObjectiveBound());
-                    progress.add(new ProgressPoint(deadline.elapsedMillis(), last[0], last[1]));
+                    ProgressPoint point = new ProgressPoint(deadline.elapsedMillis(), last[0], last[1]);
+                    progress.add(point);
+                    options.control().report(point);
                 }
             }
         };
         Run run = new Run();
         run.solver = solver;
-        run.status = solver.solve(cp, callback);
+        // a cancel from another thread stops the native search (OR-Tools' documented use of stopSearch)
+        try (SolveControl.Registration r = options.control().onCancel(solver::stopSearch)) {
+            run.status = solver.solve(cp, callback);
+        }
         run.seconds = solver.wallTime();
         if (run.status == CpSolverStatus.OPTIMAL || run.status == CpSolverStatus.FEASIBLE) {
             run.bound = toBound.applyAsDouble(solver.bestObjectiveBound());

@@ -37,7 +37,7 @@ public final class GreedySwapSolver implements SitingSolver {
 
     @Override
     public SitingResult solve(SitingProblem problem, SolveOptions options) {
-        Deadline deadline = Deadline.in(options.timeLimitSeconds());
+        Deadline deadline = Deadline.in(options.timeLimitSeconds(), options.control());
         return switch (problem.kind()) {
             case MAXIMAL_COVERING, SET_COVERING, PARTIAL_COVERING -> solveCovering(problem, options, deadline);
             case P_MEDIAN, P_CENTER -> solveAssign(problem, deadline);

@@ -13,6 +13,8 @@ package dev.outpost.siting;
  * @param warmStart whether the exact solver starts from the heuristic's solution (as CP-SAT hints)
  * @param randomSeed CP-SAT random seed
  * @param logSearch whether CP-SAT writes its search log to standard error
+ * @param control cancellation and progress of the solve (see {@link SolveControl}); {@link SolveControl#NONE} by
+ *     default
  */
 public record SolveOptions(
         double timeLimitSeconds,
@@ -22,8 +24,10 @@ public record SolveOptions(
         double relativeGapLimit,
         boolean warmStart,
         int randomSeed,
-        boolean logSearch) {
+        boolean logSearch,
+        SolveControl control) {
     public SolveOptions {
+        java.util.Objects.requireNonNull(control, "control");
         if (!(timeLimitSeconds > 0) || Double.isNaN(timeLimitSeconds)) {
             throw new IllegalArgumentException("time limit " + timeLimitSeconds + " s must be positive");
         }
@@ -38,6 +42,28 @@ public record SolveOptions(
         }
     }
 
+    /** Options without a control ({@link SolveControl#NONE}). */
+    public SolveOptions(
+            double timeLimitSeconds,
+            int workers,
+            int linearizationLevel,
+            boolean reduce,
+            double relativeGapLimit,
+            boolean warmStart,
+            int randomSeed,
+            boolean logSearch) {
+        this(
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                SolveControl.NONE);
+    }
+
     /** 60 s, 1 worker, linearization level 2, reduction on, prove optimality, warm start, seed 0, no log. */
     public static SolveOptions defaults() {
         return new SolveOptions(60, 1, 2, true, 0, true, 0, false);
@@ -45,41 +71,103 @@ public record SolveOptions(
 
     public SolveOptions withTimeLimitSeconds(double seconds) {
         return new SolveOptions(
-                seconds, workers, linearizationLevel, reduce, relativeGapLimit, warmStart, randomSeed, logSearch);
+                seconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withWorkers(int n) {
         return new SolveOptions(
-                timeLimitSeconds, n, linearizationLevel, reduce, relativeGapLimit, warmStart, randomSeed, logSearch);
+                timeLimitSeconds,
+                n,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withLinearizationLevel(int level) {
         return new SolveOptions(
-                timeLimitSeconds, workers, level, reduce, relativeGapLimit, warmStart, randomSeed, logSearch);
+                timeLimitSeconds, workers, level, reduce, relativeGapLimit, warmStart, randomSeed, logSearch, control);
     }
 
     public SolveOptions withReduce(boolean on) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, on, relativeGapLimit, warmStart, randomSeed, logSearch);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                on,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withRelativeGapLimit(double gap) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, reduce, gap, warmStart, randomSeed, logSearch);
+                timeLimitSeconds, workers, linearizationLevel, reduce, gap, warmStart, randomSeed, logSearch, control);
     }
 
     public SolveOptions withWarmStart(boolean on) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, reduce, relativeGapLimit, on, randomSeed, logSearch);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                on,
+                randomSeed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withRandomSeed(int seed) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, reduce, relativeGapLimit, warmStart, seed, logSearch);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                seed,
+                logSearch,
+                control);
     }
 
     public SolveOptions withLogSearch(boolean on) {
         return new SolveOptions(
-                timeLimitSeconds, workers, linearizationLevel, reduce, relativeGapLimit, warmStart, randomSeed, on);
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                on,
+                control);
+    }
+
+    /** The same options with a control for cancelling the solve and hearing of its progress. */
+    public SolveOptions withControl(SolveControl newControl) {
+        return new SolveOptions(
+                timeLimitSeconds,
+                workers,
+                linearizationLevel,
+                reduce,
+                relativeGapLimit,
+                warmStart,
+                randomSeed,
+                logSearch,
+                newControl);
     }
 }

@@ -6,6 +6,7 @@ import static dev.outpost.store.jooq.Tables.STATION;
 import dev.outpost.rider.CheckinRepository;
 import dev.outpost.rider.DailyVisits;
 import dev.outpost.rider.StationCode;
+import dev.outpost.rider.StationDayVisits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,6 +51,22 @@ public final class JooqCheckinRepository implements CheckinRepository {
                         .onConflictDoNothing()
                         .execute()
                 == 1;
+    }
+
+    @Override
+    public boolean anyVisits() {
+        return dsl.fetchExists(dsl.selectOne().from(CHECKIN));
+    }
+
+    @Override
+    public List<StationDayVisits> regionVisits(String regionCode, LocalDate from, LocalDate to) {
+        Field<Integer> visits = DSL.count().as("visits");
+        return dsl.select(CHECKIN.STATION_ID, CHECKIN.DAY, visits)
+                .from(CHECKIN)
+                .where(CHECKIN.REGION_CODE.eq(regionCode), CHECKIN.DAY.between(from, to))
+                .groupBy(CHECKIN.STATION_ID, CHECKIN.DAY)
+                .orderBy(CHECKIN.STATION_ID, CHECKIN.DAY)
+                .fetch(r -> new StationDayVisits(r.value1(), r.value2(), r.value3()));
     }
 
     @Override

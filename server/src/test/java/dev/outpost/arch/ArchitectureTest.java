@@ -24,6 +24,9 @@ class ArchitectureTest {
         "dev.outpost.dataio..",
         "dev.outpost.democity..",
         "dev.outpost.rider..",
+        "dev.outpost.review..",
+        "dev.outpost.report..",
+        "dev.outpost.planning..",
     };
 
     @BeforeAll

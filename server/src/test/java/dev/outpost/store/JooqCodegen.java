@@ -44,7 +44,7 @@ public final class JooqCodegen {
                                     .withInputSchema("public")
                                     .withIncludes("region|import_batch|district|station|audit_log|.*_run|.*_cell.*"
                                             + "|network_version|demand_.*|scenario.*|candidate.*|app_user|user_.*"
-                                            + "|session|checkin.*|proposal.*|coverage.*")
+                                            + "|session|checkin.*|proposal.*|coverage.*|job")
                                     .withExcludes("spatial_ref_sys|geography_columns|geometry_columns|flyway_.*")
                                     .withForcedTypes(new ForcedType()
                                             .withUserType("org.locationtech.jts.geom.Geometry")

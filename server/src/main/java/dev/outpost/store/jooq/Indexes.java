@@ -5,11 +5,14 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Candidate;
 import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageCell;
 import dev.outpost.store.jooq.tables.CoverageRun;
 import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
+import dev.outpost.store.jooq.tables.Job;
+import dev.outpost.store.jooq.tables.Scenario;
 import dev.outpost.store.jooq.tables.Station;
 
 import org.jooq.Index;
@@ -29,6 +32,8 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_ENTITY_IDX = Internal.createIndex(DSL.name("audit_entity_idx"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.REGION_CODE, AuditLog.AUDIT_LOG.ENTITY, AuditLog.AUDIT_LOG.ENTITY_ID, AuditLog.AUDIT_LOG.AT }, false);
+    public static final Index CANDIDATE_GEOM_IDX = Internal.createIndex(DSL.name("candidate_geom_idx"), Candidate.CANDIDATE, new OrderField[] { Candidate.CANDIDATE.REGION_CODE, Candidate.CANDIDATE.GEOM }, false);
+    public static final Index CANDIDATE_SOURCE_IDX = Internal.createIndex(DSL.name("candidate_source_idx"), Candidate.CANDIDATE, new OrderField[] { Candidate.CANDIDATE.REGION_CODE, Candidate.CANDIDATE.SOURCE }, false);
     public static final Index CHECKIN_DAY_IDX = Internal.createIndex(DSL.name("checkin_day_idx"), Checkin.CHECKIN, new OrderField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.DAY }, false);
     public static final Index COVERAGE_CELL_STATION_IDX = Internal.createIndex(DSL.name("coverage_cell_station_idx"), CoverageCell.COVERAGE_CELL, new OrderField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID, CoverageCell.COVERAGE_CELL.STATION_ID }, false);
     public static final Index COVERAGE_RUN_GROUP_IDX = Internal.createIndex(DSL.name("coverage_run_group_idx"), CoverageRun.COVERAGE_RUN, new OrderField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.WORKER_GROUP, CoverageRun.COVERAGE_RUN.CREATED_AT }, false);
@@ -36,6 +41,9 @@ public class Indexes {
     public static final Index DEMAND_LAYER_GROUP_IDX = Internal.createIndex(DSL.name("demand_layer_group_idx"), DemandLayer.DEMAND_LAYER, new OrderField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.WORKER_GROUP, DemandLayer.DEMAND_LAYER.CREATED_AT }, false);
     public static final Index DISTRICT_BOUNDARY_IDX = Internal.createIndex(DSL.name("district_boundary_idx"), District.DISTRICT, new OrderField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.BOUNDARY }, false);
     public static final Index DISTRICT_PARENT_IDX = Internal.createIndex(DSL.name("district_parent_idx"), District.DISTRICT, new OrderField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.PARENT_CODE }, false);
+    public static final Index JOB_RUNNER_IDX = Internal.createIndex(DSL.name("job_runner_idx"), Job.JOB, new OrderField[] { Job.JOB.RUNNER, Job.JOB.STATUS }, false);
+    public static final Index JOB_STATUS_IDX = Internal.createIndex(DSL.name("job_status_idx"), Job.JOB, new OrderField[] { Job.JOB.REGION_CODE, Job.JOB.STATUS }, false);
+    public static final Index SCENARIO_CREATED_IDX = Internal.createIndex(DSL.name("scenario_created_idx"), Scenario.SCENARIO, new OrderField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.CREATED_AT }, false);
     public static final Index STATION_GEOM_IDX = Internal.createIndex(DSL.name("station_geom_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.GEOM }, false);
     public static final Index STATION_KIND_IDX = Internal.createIndex(DSL.name("station_kind_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.KIND }, false);
 }

@@ -5,6 +5,9 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Candidate;
+import dev.outpost.store.jooq.tables.CandidateMatrix;
+import dev.outpost.store.jooq.tables.CandidateReach;
 import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageArea;
 import dev.outpost.store.jooq.tables.CoverageCell;
@@ -14,10 +17,16 @@ import dev.outpost.store.jooq.tables.DemandCell;
 import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.Job;
 import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
+import dev.outpost.store.jooq.tables.Scenario;
+import dev.outpost.store.jooq.tables.ScenarioSite;
 import dev.outpost.store.jooq.tables.Station;
 import dev.outpost.store.jooq.tables.records.AuditLogRecord;
+import dev.outpost.store.jooq.tables.records.CandidateMatrixRecord;
+import dev.outpost.store.jooq.tables.records.CandidateReachRecord;
+import dev.outpost.store.jooq.tables.records.CandidateRecord;
 import dev.outpost.store.jooq.tables.records.CheckinRecord;
 import dev.outpost.store.jooq.tables.records.CoverageAreaRecord;
 import dev.outpost.store.jooq.tables.records.CoverageCellRecord;
@@ -27,8 +36,11 @@ import dev.outpost.store.jooq.tables.records.DemandCellRecord;
 import dev.outpost.store.jooq.tables.records.DemandLayerRecord;
 import dev.outpost.store.jooq.tables.records.DistrictRecord;
 import dev.outpost.store.jooq.tables.records.ImportBatchRecord;
+import dev.outpost.store.jooq.tables.records.JobRecord;
 import dev.outpost.store.jooq.tables.records.NetworkVersionRecord;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
+import dev.outpost.store.jooq.tables.records.ScenarioRecord;
+import dev.outpost.store.jooq.tables.records.ScenarioSiteRecord;
 import dev.outpost.store.jooq.tables.records.StationRecord;
 
 import org.jooq.ForeignKey;
@@ -50,6 +62,11 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.REGION_CODE, AuditLog.AUDIT_LOG.AUDIT_ID }, true);
+    public static final UniqueKey<CandidateRecord> CANDIDATE_PKEY = Internal.createUniqueKey(Candidate.CANDIDATE, DSL.name("candidate_pkey"), new TableField[] { Candidate.CANDIDATE.REGION_CODE, Candidate.CANDIDATE.CANDIDATE_ID }, true);
+    public static final UniqueKey<CandidateMatrixRecord> CANDIDATE_MATRIX_PKEY = Internal.createUniqueKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_pkey"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.MATRIX_ID }, true);
+    public static final UniqueKey<CandidateMatrixRecord> CANDIDATE_MATRIX_REGION_CODE_NETWORK_VERSION_ID_DEMAND_LAYE_KEY = Internal.createUniqueKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_region_code_network_version_id_demand_laye_key"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.NETWORK_VERSION_ID, CandidateMatrix.CANDIDATE_MATRIX.DEMAND_LAYER_ID, CandidateMatrix.CANDIDATE_MATRIX.TRAVEL_MODE, CandidateMatrix.CANDIDATE_MATRIX.MINUTES, CandidateMatrix.CANDIDATE_MATRIX.SITE_SET_SHA256 }, true);
+    public static final UniqueKey<CandidateReachRecord> CANDIDATE_REACH_PKEY = Internal.createUniqueKey(CandidateReach.CANDIDATE_REACH, DSL.name("candidate_reach_pkey"), new TableField[] { CandidateReach.CANDIDATE_REACH.REGION_CODE, CandidateReach.CANDIDATE_REACH.MATRIX_ID, CandidateReach.CANDIDATE_REACH.POSITION }, true);
+    public static final UniqueKey<CandidateReachRecord> CANDIDATE_REACH_REGION_CODE_MATRIX_ID_SITE_ID_KEY = Internal.createUniqueKey(CandidateReach.CANDIDATE_REACH, DSL.name("candidate_reach_region_code_matrix_id_site_id_key"), new TableField[] { CandidateReach.CANDIDATE_REACH.REGION_CODE, CandidateReach.CANDIDATE_REACH.MATRIX_ID, CandidateReach.CANDIDATE_REACH.SITE_ID }, true);
     public static final UniqueKey<CheckinRecord> CHECKIN_PKEY = Internal.createUniqueKey(Checkin.CHECKIN, DSL.name("checkin_pkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID, Checkin.CHECKIN.DAY, Checkin.CHECKIN.DEVICE_HASH }, true);
     public static final UniqueKey<CoverageAreaRecord> COVERAGE_AREA_PKEY = Internal.createUniqueKey(CoverageArea.COVERAGE_AREA, DSL.name("coverage_area_pkey"), new TableField[] { CoverageArea.COVERAGE_AREA.REGION_CODE, CoverageArea.COVERAGE_AREA.COVERAGE_RUN_ID, CoverageArea.COVERAGE_AREA.LEVEL, CoverageArea.COVERAGE_AREA.DISTRICT_CODE }, true);
     public static final UniqueKey<CoverageCellRecord> COVERAGE_CELL_PKEY = Internal.createUniqueKey(CoverageCell.COVERAGE_CELL, DSL.name("coverage_cell_pkey"), new TableField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID, CoverageCell.COVERAGE_CELL.H3_CELL }, true);
@@ -59,9 +76,12 @@ public class Keys {
     public static final UniqueKey<DemandLayerRecord> DEMAND_LAYER_PKEY = Internal.createUniqueKey(DemandLayer.DEMAND_LAYER, DSL.name("demand_layer_pkey"), new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.DEMAND_LAYER_ID }, true);
     public static final UniqueKey<DistrictRecord> DISTRICT_PKEY = Internal.createUniqueKey(District.DISTRICT, DSL.name("district_pkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);
     public static final UniqueKey<ImportBatchRecord> IMPORT_BATCH_PKEY = Internal.createUniqueKey(ImportBatch.IMPORT_BATCH, DSL.name("import_batch_pkey"), new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
+    public static final UniqueKey<JobRecord> JOB_PKEY = Internal.createUniqueKey(Job.JOB, DSL.name("job_pkey"), new TableField[] { Job.JOB.REGION_CODE, Job.JOB.JOB_ID }, true);
     public static final UniqueKey<NetworkVersionRecord> NETWORK_VERSION_PKEY = Internal.createUniqueKey(NetworkVersion.NETWORK_VERSION, DSL.name("network_version_pkey"), new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.NETWORK_VERSION_ID }, true);
     public static final UniqueKey<NetworkVersionRecord> NETWORK_VERSION_REGION_CODE_SHA256_IMPORTED_AT_KEY = Internal.createUniqueKey(NetworkVersion.NETWORK_VERSION, DSL.name("network_version_region_code_sha256_imported_at_key"), new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.SHA256, NetworkVersion.NETWORK_VERSION.IMPORTED_AT }, true);
     public static final UniqueKey<RegionRecord> REGION_PKEY = Internal.createUniqueKey(Region.REGION, DSL.name("region_pkey"), new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final UniqueKey<ScenarioRecord> SCENARIO_PKEY = Internal.createUniqueKey(Scenario.SCENARIO, DSL.name("scenario_pkey"), new TableField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.SCENARIO_ID }, true);
+    public static final UniqueKey<ScenarioSiteRecord> SCENARIO_SITE_PKEY = Internal.createUniqueKey(ScenarioSite.SCENARIO_SITE, DSL.name("scenario_site_pkey"), new TableField[] { ScenarioSite.SCENARIO_SITE.REGION_CODE, ScenarioSite.SCENARIO_SITE.SCENARIO_ID, ScenarioSite.SCENARIO_SITE.SITE_ID }, true);
     public static final UniqueKey<StationRecord> STATION_PKEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_pkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final UniqueKey<StationRecord> STATION_REGION_CODE_EXTERNAL_ID_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_region_code_external_id_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.EXTERNAL_ID }, true);
     public static final UniqueKey<StationRecord> STATION_SHORT_CODE_KEY = Internal.createUniqueKey(Station.STATION, DSL.name("station_short_code_key"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.SHORT_CODE }, true);
@@ -70,6 +90,11 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<CandidateRecord, RegionRecord> CANDIDATE__CANDIDATE_REGION_CODE_FKEY = Internal.createForeignKey(Candidate.CANDIDATE, DSL.name("candidate_region_code_fkey"), new TableField[] { Candidate.CANDIDATE.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<CandidateMatrixRecord, DemandLayerRecord> CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_DEMAND_LAYER_ID_FKEY = Internal.createForeignKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_region_code_demand_layer_id_fkey"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.DEMAND_LAYER_ID }, Keys.DEMAND_LAYER_PKEY, new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.DEMAND_LAYER_ID }, true);
+    public static final ForeignKey<CandidateMatrixRecord, RegionRecord> CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_FKEY = Internal.createForeignKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_region_code_fkey"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<CandidateMatrixRecord, NetworkVersionRecord> CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_NETWORK_VERSION_ID_FKEY = Internal.createForeignKey(CandidateMatrix.CANDIDATE_MATRIX, DSL.name("candidate_matrix_region_code_network_version_id_fkey"), new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.NETWORK_VERSION_ID }, Keys.NETWORK_VERSION_PKEY, new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.NETWORK_VERSION_ID }, true);
+    public static final ForeignKey<CandidateReachRecord, CandidateMatrixRecord> CANDIDATE_REACH__CANDIDATE_REACH_REGION_CODE_MATRIX_ID_FKEY = Internal.createForeignKey(CandidateReach.CANDIDATE_REACH, DSL.name("candidate_reach_region_code_matrix_id_fkey"), new TableField[] { CandidateReach.CANDIDATE_REACH.REGION_CODE, CandidateReach.CANDIDATE_REACH.MATRIX_ID }, Keys.CANDIDATE_MATRIX_PKEY, new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.MATRIX_ID }, true);
     public static final ForeignKey<CheckinRecord, StationRecord> CHECKIN__CHECKIN_REGION_CODE_STATION_ID_FKEY = Internal.createForeignKey(Checkin.CHECKIN, DSL.name("checkin_region_code_station_id_fkey"), new TableField[] { Checkin.CHECKIN.REGION_CODE, Checkin.CHECKIN.STATION_ID }, Keys.STATION_PKEY, new TableField[] { Station.STATION.REGION_CODE, Station.STATION.STATION_ID }, true);
     public static final ForeignKey<CoverageAreaRecord, CoverageRunRecord> COVERAGE_AREA__COVERAGE_AREA_REGION_CODE_COVERAGE_RUN_ID_FKEY = Internal.createForeignKey(CoverageArea.COVERAGE_AREA, DSL.name("coverage_area_region_code_coverage_run_id_fkey"), new TableField[] { CoverageArea.COVERAGE_AREA.REGION_CODE, CoverageArea.COVERAGE_AREA.COVERAGE_RUN_ID }, Keys.COVERAGE_RUN_PKEY, new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
     public static final ForeignKey<CoverageCellRecord, CoverageRunRecord> COVERAGE_CELL__COVERAGE_CELL_REGION_CODE_COVERAGE_RUN_ID_FKEY = Internal.createForeignKey(CoverageCell.COVERAGE_CELL, DSL.name("coverage_cell_region_code_coverage_run_id_fkey"), new TableField[] { CoverageCell.COVERAGE_CELL.REGION_CODE, CoverageCell.COVERAGE_CELL.COVERAGE_RUN_ID }, Keys.COVERAGE_RUN_PKEY, new TableField[] { CoverageRun.COVERAGE_RUN.REGION_CODE, CoverageRun.COVERAGE_RUN.COVERAGE_RUN_ID }, true);
@@ -83,7 +108,14 @@ public class Keys {
     public static final ForeignKey<DistrictRecord, RegionRecord> DISTRICT__DISTRICT_REGION_CODE_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_fkey"), new TableField[] { District.DISTRICT.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<DistrictRecord, DistrictRecord> DISTRICT__DISTRICT_REGION_CODE_PARENT_CODE_FKEY = Internal.createForeignKey(District.DISTRICT, DSL.name("district_region_code_parent_code_fkey"), new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.PARENT_CODE }, Keys.DISTRICT_PKEY, new TableField[] { District.DISTRICT.REGION_CODE, District.DISTRICT.CODE }, true);
     public static final ForeignKey<ImportBatchRecord, RegionRecord> IMPORT_BATCH__IMPORT_BATCH_REGION_CODE_FKEY = Internal.createForeignKey(ImportBatch.IMPORT_BATCH, DSL.name("import_batch_region_code_fkey"), new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<JobRecord, RegionRecord> JOB__JOB_REGION_CODE_FKEY = Internal.createForeignKey(Job.JOB, DSL.name("job_region_code_fkey"), new TableField[] { Job.JOB.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
     public static final ForeignKey<NetworkVersionRecord, RegionRecord> NETWORK_VERSION__NETWORK_VERSION_REGION_CODE_FKEY = Internal.createForeignKey(NetworkVersion.NETWORK_VERSION, DSL.name("network_version_region_code_fkey"), new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<ScenarioRecord, CandidateMatrixRecord> SCENARIO__SCENARIO_REGION_CODE_CANDIDATE_MATRIX_ID_FKEY = Internal.createForeignKey(Scenario.SCENARIO, DSL.name("scenario_region_code_candidate_matrix_id_fkey"), new TableField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.CANDIDATE_MATRIX_ID }, Keys.CANDIDATE_MATRIX_PKEY, new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.MATRIX_ID }, true);
+    public static final ForeignKey<ScenarioRecord, DemandLayerRecord> SCENARIO__SCENARIO_REGION_CODE_DEMAND_LAYER_ID_FKEY = Internal.createForeignKey(Scenario.SCENARIO, DSL.name("scenario_region_code_demand_layer_id_fkey"), new TableField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.DEMAND_LAYER_ID }, Keys.DEMAND_LAYER_PKEY, new TableField[] { DemandLayer.DEMAND_LAYER.REGION_CODE, DemandLayer.DEMAND_LAYER.DEMAND_LAYER_ID }, true);
+    public static final ForeignKey<ScenarioRecord, RegionRecord> SCENARIO__SCENARIO_REGION_CODE_FKEY = Internal.createForeignKey(Scenario.SCENARIO, DSL.name("scenario_region_code_fkey"), new TableField[] { Scenario.SCENARIO.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
+    public static final ForeignKey<ScenarioRecord, NetworkVersionRecord> SCENARIO__SCENARIO_REGION_CODE_NETWORK_VERSION_ID_FKEY = Internal.createForeignKey(Scenario.SCENARIO, DSL.name("scenario_region_code_network_version_id_fkey"), new TableField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.NETWORK_VERSION_ID }, Keys.NETWORK_VERSION_PKEY, new TableField[] { NetworkVersion.NETWORK_VERSION.REGION_CODE, NetworkVersion.NETWORK_VERSION.NETWORK_VERSION_ID }, true);
+    public static final ForeignKey<ScenarioRecord, CandidateMatrixRecord> SCENARIO__SCENARIO_REGION_CODE_STATION_MATRIX_ID_FKEY = Internal.createForeignKey(Scenario.SCENARIO, DSL.name("scenario_region_code_station_matrix_id_fkey"), new TableField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.STATION_MATRIX_ID }, Keys.CANDIDATE_MATRIX_PKEY, new TableField[] { CandidateMatrix.CANDIDATE_MATRIX.REGION_CODE, CandidateMatrix.CANDIDATE_MATRIX.MATRIX_ID }, true);
+    public static final ForeignKey<ScenarioSiteRecord, ScenarioRecord> SCENARIO_SITE__SCENARIO_SITE_REGION_CODE_SCENARIO_ID_FKEY = Internal.createForeignKey(ScenarioSite.SCENARIO_SITE, DSL.name("scenario_site_region_code_scenario_id_fkey"), new TableField[] { ScenarioSite.SCENARIO_SITE.REGION_CODE, ScenarioSite.SCENARIO_SITE.SCENARIO_ID }, Keys.SCENARIO_PKEY, new TableField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.SCENARIO_ID }, true);
     public static final ForeignKey<StationRecord, ImportBatchRecord> STATION__STATION_REGION_CODE_BATCH_ID_FKEY = Internal.createForeignKey(Station.STATION, DSL.name("station_region_code_batch_id_fkey"), new TableField[] { Station.STATION.REGION_CODE, Station.STATION.BATCH_ID }, Keys.IMPORT_BATCH_PKEY, new TableField[] { ImportBatch.IMPORT_BATCH.REGION_CODE, ImportBatch.IMPORT_BATCH.BATCH_ID }, true);
     public static final ForeignKey<StationRecord, RegionRecord> STATION__STATION_REGION_CODE_FKEY = Internal.createForeignKey(Station.STATION, DSL.name("station_region_code_fkey"), new TableField[] { Station.STATION.REGION_CODE }, Keys.REGION_PKEY, new TableField[] { Region.REGION.REGION_CODE }, true);
 }

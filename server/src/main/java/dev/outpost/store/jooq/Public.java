@@ -5,6 +5,9 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Candidate;
+import dev.outpost.store.jooq.tables.CandidateMatrix;
+import dev.outpost.store.jooq.tables.CandidateReach;
 import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageArea;
 import dev.outpost.store.jooq.tables.CoverageCell;
@@ -14,8 +17,11 @@ import dev.outpost.store.jooq.tables.DemandCell;
 import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.Job;
 import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
+import dev.outpost.store.jooq.tables.Scenario;
+import dev.outpost.store.jooq.tables.ScenarioSite;
 import dev.outpost.store.jooq.tables.Station;
 
 import java.util.Arrays;
@@ -43,6 +49,21 @@ public class Public extends SchemaImpl {
      * The table <code>public.audit_log</code>.
      */
     public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
+     * The table <code>public.candidate</code>.
+     */
+    public final Candidate CANDIDATE = Candidate.CANDIDATE;
+
+    /**
+     * The table <code>public.candidate_matrix</code>.
+     */
+    public final CandidateMatrix CANDIDATE_MATRIX = CandidateMatrix.CANDIDATE_MATRIX;
+
+    /**
+     * The table <code>public.candidate_reach</code>.
+     */
+    public final CandidateReach CANDIDATE_REACH = CandidateReach.CANDIDATE_REACH;
 
     /**
      * The table <code>public.checkin</code>.
@@ -90,6 +111,11 @@ public class Public extends SchemaImpl {
     public final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
 
     /**
+     * The table <code>public.job</code>.
+     */
+    public final Job JOB = Job.JOB;
+
+    /**
      * The table <code>public.network_version</code>.
      */
     public final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
@@ -98,6 +124,16 @@ public class Public extends SchemaImpl {
      * The table <code>public.region</code>.
      */
     public final Region REGION = Region.REGION;
+
+    /**
+     * The table <code>public.scenario</code>.
+     */
+    public final Scenario SCENARIO = Scenario.SCENARIO;
+
+    /**
+     * The table <code>public.scenario_site</code>.
+     */
+    public final ScenarioSite SCENARIO_SITE = ScenarioSite.SCENARIO_SITE;
 
     /**
      * The table <code>public.station</code>.
@@ -121,6 +157,9 @@ public class Public extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             AuditLog.AUDIT_LOG,
+            Candidate.CANDIDATE,
+            CandidateMatrix.CANDIDATE_MATRIX,
+            CandidateReach.CANDIDATE_REACH,
             Checkin.CHECKIN,
             CoverageArea.COVERAGE_AREA,
             CoverageCell.COVERAGE_CELL,
@@ -130,8 +169,11 @@ public class Public extends SchemaImpl {
             DemandLayer.DEMAND_LAYER,
             District.DISTRICT,
             ImportBatch.IMPORT_BATCH,
+            Job.JOB,
             NetworkVersion.NETWORK_VERSION,
             Region.REGION,
+            Scenario.SCENARIO,
+            ScenarioSite.SCENARIO_SITE,
             Station.STATION
         );
     }

@@ -5,6 +5,9 @@ package dev.outpost.store.jooq;
 
 
 import dev.outpost.store.jooq.tables.AuditLog;
+import dev.outpost.store.jooq.tables.Candidate;
+import dev.outpost.store.jooq.tables.CandidateMatrix;
+import dev.outpost.store.jooq.tables.CandidateReach;
 import dev.outpost.store.jooq.tables.Checkin;
 import dev.outpost.store.jooq.tables.CoverageArea;
 import dev.outpost.store.jooq.tables.CoverageCell;
@@ -14,8 +17,11 @@ import dev.outpost.store.jooq.tables.DemandCell;
 import dev.outpost.store.jooq.tables.DemandLayer;
 import dev.outpost.store.jooq.tables.District;
 import dev.outpost.store.jooq.tables.ImportBatch;
+import dev.outpost.store.jooq.tables.Job;
 import dev.outpost.store.jooq.tables.NetworkVersion;
 import dev.outpost.store.jooq.tables.Region;
+import dev.outpost.store.jooq.tables.Scenario;
+import dev.outpost.store.jooq.tables.ScenarioSite;
 import dev.outpost.store.jooq.tables.Station;
 
 
@@ -29,6 +35,21 @@ public class Tables {
      * The table <code>public.audit_log</code>.
      */
     public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
+     * The table <code>public.candidate</code>.
+     */
+    public static final Candidate CANDIDATE = Candidate.CANDIDATE;
+
+    /**
+     * The table <code>public.candidate_matrix</code>.
+     */
+    public static final CandidateMatrix CANDIDATE_MATRIX = CandidateMatrix.CANDIDATE_MATRIX;
+
+    /**
+     * The table <code>public.candidate_reach</code>.
+     */
+    public static final CandidateReach CANDIDATE_REACH = CandidateReach.CANDIDATE_REACH;
 
     /**
      * The table <code>public.checkin</code>.
@@ -76,6 +97,11 @@ public class Tables {
     public static final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
 
     /**
+     * The table <code>public.job</code>.
+     */
+    public static final Job JOB = Job.JOB;
+
+    /**
      * The table <code>public.network_version</code>.
      */
     public static final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
@@ -84,6 +110,16 @@ public class Tables {
      * The table <code>public.region</code>.
      */
     public static final Region REGION = Region.REGION;
+
+    /**
+     * The table <code>public.scenario</code>.
+     */
+    public static final Scenario SCENARIO = Scenario.SCENARIO;
+
+    /**
+     * The table <code>public.scenario_site</code>.
+     */
+    public static final ScenarioSite SCENARIO_SITE = ScenarioSite.SCENARIO_SITE;
 
     /**
      * The table <code>public.station</code>.

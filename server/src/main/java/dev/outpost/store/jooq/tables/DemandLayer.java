@@ -7,9 +7,11 @@ package dev.outpost.store.jooq.tables;
 import dev.outpost.store.jooq.Indexes;
 import dev.outpost.store.jooq.Keys;
 import dev.outpost.store.jooq.Public;
+import dev.outpost.store.jooq.tables.CandidateMatrix.CandidateMatrixPath;
 import dev.outpost.store.jooq.tables.CoverageRun.CoverageRunPath;
 import dev.outpost.store.jooq.tables.DemandCell.DemandCellPath;
 import dev.outpost.store.jooq.tables.Region.RegionPath;
+import dev.outpost.store.jooq.tables.Scenario.ScenarioPath;
 import dev.outpost.store.jooq.tables.records.DemandLayerRecord;
 
 import java.time.OffsetDateTime;
@@ -208,6 +210,19 @@ public class DemandLayer extends TableImpl<DemandLayerRecord> {
         return _region;
     }
 
+    private transient CandidateMatrixPath _candidateMatrix;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.candidate_matrix</code> table
+     */
+    public CandidateMatrixPath candidateMatrix() {
+        if (_candidateMatrix == null)
+            _candidateMatrix = new CandidateMatrixPath(this, null, Keys.CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_DEMAND_LAYER_ID_FKEY.getInverseKey());
+
+        return _candidateMatrix;
+    }
+
     private transient CoverageRunPath _coverageRun;
 
     /**
@@ -232,6 +247,19 @@ public class DemandLayer extends TableImpl<DemandLayerRecord> {
             _demandCell = new DemandCellPath(this, null, Keys.DEMAND_CELL__DEMAND_CELL_REGION_CODE_DEMAND_LAYER_ID_FKEY.getInverseKey());
 
         return _demandCell;
+    }
+
+    private transient ScenarioPath _scenario;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.scenario</code>
+     * table
+     */
+    public ScenarioPath scenario() {
+        if (_scenario == null)
+            _scenario = new ScenarioPath(this, null, Keys.SCENARIO__SCENARIO_REGION_CODE_DEMAND_LAYER_ID_FKEY.getInverseKey());
+
+        return _scenario;
     }
 
     @Override

@@ -6,8 +6,10 @@ package dev.outpost.store.jooq.tables;
 
 import dev.outpost.store.jooq.Keys;
 import dev.outpost.store.jooq.Public;
+import dev.outpost.store.jooq.tables.CandidateMatrix.CandidateMatrixPath;
 import dev.outpost.store.jooq.tables.CoverageRun.CoverageRunPath;
 import dev.outpost.store.jooq.tables.Region.RegionPath;
+import dev.outpost.store.jooq.tables.Scenario.ScenarioPath;
 import dev.outpost.store.jooq.tables.records.NetworkVersionRecord;
 
 import java.time.OffsetDateTime;
@@ -206,6 +208,19 @@ public class NetworkVersion extends TableImpl<NetworkVersionRecord> {
         return _region;
     }
 
+    private transient CandidateMatrixPath _candidateMatrix;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.candidate_matrix</code> table
+     */
+    public CandidateMatrixPath candidateMatrix() {
+        if (_candidateMatrix == null)
+            _candidateMatrix = new CandidateMatrixPath(this, null, Keys.CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_NETWORK_VERSION_ID_FKEY.getInverseKey());
+
+        return _candidateMatrix;
+    }
+
     private transient CoverageRunPath _coverageRun;
 
     /**
@@ -217,6 +232,19 @@ public class NetworkVersion extends TableImpl<NetworkVersionRecord> {
             _coverageRun = new CoverageRunPath(this, null, Keys.COVERAGE_RUN__COVERAGE_RUN_REGION_CODE_NETWORK_VERSION_ID_FKEY.getInverseKey());
 
         return _coverageRun;
+    }
+
+    private transient ScenarioPath _scenario;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.scenario</code>
+     * table
+     */
+    public ScenarioPath scenario() {
+        if (_scenario == null)
+            _scenario = new ScenarioPath(this, null, Keys.SCENARIO__SCENARIO_REGION_CODE_NETWORK_VERSION_ID_FKEY.getInverseKey());
+
+        return _scenario;
     }
 
     @Override

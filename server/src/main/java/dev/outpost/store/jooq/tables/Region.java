@@ -6,11 +6,15 @@ package dev.outpost.store.jooq.tables;
 
 import dev.outpost.store.jooq.Keys;
 import dev.outpost.store.jooq.Public;
+import dev.outpost.store.jooq.tables.Candidate.CandidatePath;
+import dev.outpost.store.jooq.tables.CandidateMatrix.CandidateMatrixPath;
 import dev.outpost.store.jooq.tables.CoverageRun.CoverageRunPath;
 import dev.outpost.store.jooq.tables.DemandLayer.DemandLayerPath;
 import dev.outpost.store.jooq.tables.District.DistrictPath;
 import dev.outpost.store.jooq.tables.ImportBatch.ImportBatchPath;
+import dev.outpost.store.jooq.tables.Job.JobPath;
 import dev.outpost.store.jooq.tables.NetworkVersion.NetworkVersionPath;
+import dev.outpost.store.jooq.tables.Scenario.ScenarioPath;
 import dev.outpost.store.jooq.tables.Station.StationPath;
 import dev.outpost.store.jooq.tables.records.RegionRecord;
 
@@ -161,6 +165,32 @@ public class Region extends TableImpl<RegionRecord> {
         return Keys.REGION_PKEY;
     }
 
+    private transient CandidateMatrixPath _candidateMatrix;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.candidate_matrix</code> table
+     */
+    public CandidateMatrixPath candidateMatrix() {
+        if (_candidateMatrix == null)
+            _candidateMatrix = new CandidateMatrixPath(this, null, Keys.CANDIDATE_MATRIX__CANDIDATE_MATRIX_REGION_CODE_FKEY.getInverseKey());
+
+        return _candidateMatrix;
+    }
+
+    private transient CandidatePath _candidate;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.candidate</code>
+     * table
+     */
+    public CandidatePath candidate() {
+        if (_candidate == null)
+            _candidate = new CandidatePath(this, null, Keys.CANDIDATE__CANDIDATE_REGION_CODE_FKEY.getInverseKey());
+
+        return _candidate;
+    }
+
     private transient CoverageRunPath _coverageRun;
 
     /**
@@ -213,6 +243,18 @@ public class Region extends TableImpl<RegionRecord> {
         return _importBatch;
     }
 
+    private transient JobPath _job;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.job</code> table
+     */
+    public JobPath job() {
+        if (_job == null)
+            _job = new JobPath(this, null, Keys.JOB__JOB_REGION_CODE_FKEY.getInverseKey());
+
+        return _job;
+    }
+
     private transient NetworkVersionPath _networkVersion;
 
     /**
@@ -224,6 +266,19 @@ public class Region extends TableImpl<RegionRecord> {
             _networkVersion = new NetworkVersionPath(this, null, Keys.NETWORK_VERSION__NETWORK_VERSION_REGION_CODE_FKEY.getInverseKey());
 
         return _networkVersion;
+    }
+
+    private transient ScenarioPath _scenario;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.scenario</code>
+     * table
+     */
+    public ScenarioPath scenario() {
+        if (_scenario == null)
+            _scenario = new ScenarioPath(this, null, Keys.SCENARIO__SCENARIO_REGION_CODE_FKEY.getInverseKey());
+
+        return _scenario;
     }
 
     private transient StationPath _station;

@@ -1,0 +1,45 @@
+package dev.outpost.planning;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Storage of scenarios and their proposed sites, implemented in {@code store}. Each proposed site keeps its reached
+ * cells (indices into the scenario's demand layer, ascending) so that what-if edits never search again for it.
+ * Implementations are thread-safe.
+ */
+public interface ScenarioRepository {
+    /**
+     * Stores a new scenario with its sites in one transaction.
+     *
+     * @param reach per site id, the cells it reaches
+     * @return the scenario with its id
+     */
+    Scenario insert(Scenario scenario, Map<Integer, int[]> reach);
+
+    Optional<Scenario> find(String regionCode, long scenarioId);
+
+    /** The region's scenarios, newest first, at most {@code limit} (1–1,000). */
+    List<Scenario> list(String regionCode, int limit);
+
+    /**
+     * Replaces a scenario's sites, figures and edit count after a what-if edit, in one transaction, unless another
+     * edit came first.
+     *
+     * @param reach per site id, the cells it reaches (all sites of the edited scenario)
+     * @return false when the stored edit count is not {@code edited.editCount() - 1} (a concurrent edit) or the
+     *     scenario is gone
+     */
+    boolean saveEdit(Scenario edited, Map<Integer, int[]> reach);
+
+    /** Per site id, the cells each proposed site reaches. */
+    Map<Integer, int[]> siteReach(String regionCode, long scenarioId);
+
+    /**
+     * Changes a scenario's status (the approval workflow of issue 6 calls this).
+     *
+     * @return false when there is no such scenario
+     */
+    boolean changeStatus(String regionCode, long scenarioId, ScenarioStatus status);
+}
