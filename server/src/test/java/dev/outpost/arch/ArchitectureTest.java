@@ -23,6 +23,7 @@ class ArchitectureTest {
         "dev.outpost.siting..",
         "dev.outpost.dataio..",
         "dev.outpost.democity..",
+        "dev.outpost.rider..",
         "dev.outpost.review..",
         "dev.outpost.report..",
         "dev.outpost.planning..",
