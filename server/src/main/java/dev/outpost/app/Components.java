@@ -25,7 +25,10 @@ import dev.outpost.http.IsochroneRoutes;
 import dev.outpost.http.JobRoutes;
 import dev.outpost.http.ReportRoutes;
 import dev.outpost.http.ReviewRoutes;
+import dev.outpost.http.RiderRoutes;
+import dev.outpost.http.Routes;
 import dev.outpost.http.ScenarioRoutes;
+import dev.outpost.http.Tls;
 import dev.outpost.imports.ImportService;
 import dev.outpost.network.NetworkSettings;
 import dev.outpost.network.graphhopper.OsmPoiSource;
@@ -38,7 +41,11 @@ import dev.outpost.report.CjkFont;
 import dev.outpost.report.ReportService;
 import dev.outpost.review.ReviewService;
 import dev.outpost.review.ReviewSettings;
-import dev.outpost.review.StationUsage;
+import dev.outpost.rider.CheckinService;
+import dev.outpost.rider.NearestService;
+import dev.outpost.rider.VisitLimits;
+import dev.outpost.rider.poster.PosterFont;
+import dev.outpost.rider.poster.PosterService;
 import dev.outpost.station.StationCatalog;
 import dev.outpost.station.StationListener;
 import dev.outpost.station.StationRepository;
@@ -59,6 +66,8 @@ import dev.outpost.store.JooqStationRepository;
 import dev.outpost.store.JooqUserRepository;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -87,6 +96,9 @@ public final class Components implements AutoCloseable {
     final CoverageMatrixService matrices;
     final ScenarioService scenarios;
     final JobService jobs;
+    final NearestService nearest;
+    final CheckinService checkins;
+    final PosterService posters;
 
     public Components(Config config, Database database, Clock clock) {
         this.config = config;
@@ -148,26 +160,23 @@ public final class Components implements AutoCloseable {
         // one job at a time on 2 cores keeps the server responsive; 20 may wait
         this.jobs = new JobService(new JooqJobRepository(database), jobRunnerName(config), 1, 20, clock);
         // --- end of planning
+        // --- riders (issue 5): nearest stations, check-ins behind station codes, QR posters
+        this.nearest = new NearestService(stations, networks::find, clock, Duration.ofSeconds(10));
+        this.checkins = new CheckinService(
+                new JooqCheckinRepository(database),
+                stations,
+                clock,
+                CheckinSecret.load(config.varDir().resolve("checkin.secret")),
+                VisitLimits.defaults());
+        this.posters = new PosterService(stations, checkins, PosterFont::system);
+        // --- end of riders
         // review: station use comes from the riders' check-ins; proposals come from the scenarios
-        JooqCheckinRepository checkinRepo = new JooqCheckinRepository(database);
-        StationUsage checkinUsage = new StationUsage() {
-            @Override
-            public boolean recordsUse() {
-                return true;
-            }
-
-            @Override
-            public List<dev.outpost.review.DailyVisits> dailyVisits(
-                    String regionCode, java.time.LocalDate from, java.time.LocalDate to) {
-                return checkinRepo.regionDailyVisits(regionCode, from, to);
-            }
-        };
         this.review = new ReviewService(
                 coverage,
                 stationRepository,
                 districts,
                 regions,
-                checkinUsage,
+                new CheckinUsage(checkins),
                 new ScenarioProposals(scenarioRepo, matrices, districts, 200),
                 ReviewSettings.defaults(),
                 clock);
@@ -176,11 +185,13 @@ public final class Components implements AutoCloseable {
             @Override
             public void saved(dev.outpost.station.Station station) {
                 coverage.stationSaved(station);
+                nearest.stationsChanged(station.regionCode());
             }
 
             @Override
             public void deleted(String regionCode, long stationId) {
                 coverage.stationDeleted(regionCode, stationId);
+                nearest.stationsChanged(regionCode);
             }
         });
     }
@@ -210,16 +221,22 @@ public final class Components implements AutoCloseable {
                 clock,
                 database::isReady,
                 new Security(accounts, authorizer, audit),
-                params -> List.of(
-                        new CoverageRoutes(coverage, params),
-                        new IsochroneRoutes(coverage, params),
-                        new DemandRoutes(demand, params, config.maxUploadBytes()),
-                        new ReviewRoutes(review, params),
-                        new ReportRoutes(reports, params),
-                        new CandidateRoutes(candidates, params, config.maxUploadBytes()),
-                        new ScenarioRoutes(scenarios, jobs, params),
-                        new JobRoutes(jobs, params)));
-        return HttpApp.create(settings, services);
+                params -> {
+                    List<Routes> routes = new ArrayList<>(List.of(
+                            new CoverageRoutes(coverage, params),
+                            new IsochroneRoutes(coverage, params),
+                            new DemandRoutes(demand, params, config.maxUploadBytes()),
+                            new ReviewRoutes(review, params),
+                            new ReportRoutes(reports, params),
+                            new CandidateRoutes(candidates, params, config.maxUploadBytes()),
+                            new ScenarioRoutes(scenarios, jobs, params),
+                            new JobRoutes(jobs, params)));
+                    routes.addAll(RiderRoutes.of(nearest, checkins, posters, clock, config.publicBaseUrl())
+                            .apply(params));
+                    return routes;
+                });
+        return HttpApp.create(
+                settings, services, config.tls().map(Tls::connector).orElse(c -> {}));
     }
 
     public RegionRepository regions() {
@@ -264,6 +281,14 @@ public final class Components implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public NearestService nearest() {
+        return nearest;
+    }
+
+    public CheckinService checkins() {
+        return checkins;
     }
 
     Networks networks() {

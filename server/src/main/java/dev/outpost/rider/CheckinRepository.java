@@ -24,6 +24,15 @@ public interface CheckinRepository {
      */
     boolean record(String regionCode, long stationId, LocalDate day, String deviceHash, Instant at);
 
+    /** Whether any visit has been recorded at all (in any region). */
+    boolean anyVisits();
+
+    /**
+     * Visits per station and day of every station of the region from {@code from} to {@code to} inclusive; stations
+     * and days without visits left out; by station, then day.
+     */
+    List<StationDayVisits> regionVisits(String regionCode, LocalDate from, LocalDate to);
+
     /** Visits per day from {@code from} to {@code to} inclusive, days without visits left out, by day. */
     List<DailyVisits> dailyVisits(String regionCode, long stationId, LocalDate from, LocalDate to);
 }

@@ -125,16 +125,7 @@ public final class CheckinService {
      * @throws IllegalArgumentException when {@code from} is after {@code to} or the span exceeds {@link #MAX_DAYS}
      */
     public List<DailyVisits> dailyVisits(String regionCode, long stationId, LocalDate from, LocalDate to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("'from' " + from + " is after 'to' " + to);
-        }
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
-        if (days > MAX_DAYS) {
-            throw new IllegalArgumentException(
-                    "the span " + from + " to " + to + " has " + days + " days; at most " + MAX_DAYS + " allowed");
-        }
+        checkSpan(from, to);
         catalog.get(regionCode, stationId);
         List<DailyVisits> stored = repository.dailyVisits(regionCode, stationId, from, to);
         List<DailyVisits> out = new ArrayList<>();
@@ -147,6 +138,25 @@ public final class CheckinService {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether check-ins are in use: at least one visit has been recorded. Until then no station should be judged
+     * little used for lack of visits.
+     */
+    public boolean inUse() {
+        return repository.anyVisits();
+    }
+
+    /**
+     * Visits per station and day of every station of a region (for reviews of station use); stations and days
+     * without visits are left out.
+     *
+     * @throws IllegalArgumentException when {@code from} is after {@code to} or the span exceeds {@link #MAX_DAYS}
+     */
+    public List<StationDayVisits> regionVisits(String regionCode, LocalDate from, LocalDate to) {
+        checkSpan(from, to);
+        return repository.regionVisits(regionCode, from, to);
     }
 
     /** Today in China Standard Time, by this service's clock. */
@@ -172,6 +182,19 @@ public final class CheckinService {
     /** Whether {@code value} has the form of a device id (32 lower-case hex digits). */
     public static boolean isDeviceId(String value) {
         return value != null && value.matches("[0-9a-f]{32}");
+    }
+
+    private static void checkSpan(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("'from' " + from + " is after 'to' " + to);
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days > MAX_DAYS) {
+            throw new IllegalArgumentException(
+                    "the span " + from + " to " + to + " has " + days + " days; at most " + MAX_DAYS + " allowed");
+        }
     }
 
     private boolean takeNewDeviceAllowance(String addressKey, StationCode ref, LocalDate day) {

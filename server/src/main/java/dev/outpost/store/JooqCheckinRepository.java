@@ -6,6 +6,7 @@ import static dev.outpost.store.jooq.Tables.STATION;
 import dev.outpost.rider.CheckinRepository;
 import dev.outpost.rider.DailyVisits;
 import dev.outpost.rider.StationCode;
+import dev.outpost.rider.StationDayVisits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,6 +54,22 @@ public final class JooqCheckinRepository implements CheckinRepository {
     }
 
     @Override
+    public boolean anyVisits() {
+        return dsl.fetchExists(dsl.selectOne().from(CHECKIN));
+    }
+
+    @Override
+    public List<StationDayVisits> regionVisits(String regionCode, LocalDate from, LocalDate to) {
+        Field<Integer> visits = DSL.count().as("visits");
+        return dsl.select(CHECKIN.STATION_ID, CHECKIN.DAY, visits)
+                .from(CHECKIN)
+                .where(CHECKIN.REGION_CODE.eq(regionCode), CHECKIN.DAY.between(from, to))
+                .groupBy(CHECKIN.STATION_ID, CHECKIN.DAY)
+                .orderBy(CHECKIN.STATION_ID, CHECKIN.DAY)
+                .fetch(r -> new StationDayVisits(r.value1(), r.value2(), r.value3()));
+    }
+
+    @Override
     public List<DailyVisits> dailyVisits(String regionCode, long stationId, LocalDate from, LocalDate to) {
         Field<Integer> visits = DSL.count().as("visits");
         return dsl.select(CHECKIN.DAY, visits)
@@ -64,19 +81,5 @@ public final class JooqCheckinRepository implements CheckinRepository {
                 .groupBy(CHECKIN.DAY)
                 .orderBy(CHECKIN.DAY)
                 .fetch(r -> new DailyVisits(r.value1(), r.value2()));
-    }
-
-    /**
-     * Counted visits per station and day for the whole region ({@code from} to {@code to} inclusive); days without
-     * visits are absent. For the leaders' review of station use.
-     */
-    public List<dev.outpost.review.DailyVisits> regionDailyVisits(String regionCode, LocalDate from, LocalDate to) {
-        Field<Integer> visits = DSL.count().as("visits");
-        return dsl.select(CHECKIN.STATION_ID, CHECKIN.DAY, visits)
-                .from(CHECKIN)
-                .where(CHECKIN.REGION_CODE.eq(regionCode), CHECKIN.DAY.between(from, to))
-                .groupBy(CHECKIN.STATION_ID, CHECKIN.DAY)
-                .orderBy(CHECKIN.STATION_ID, CHECKIN.DAY)
-                .fetch(r -> new dev.outpost.review.DailyVisits(r.value1(), r.value2(), r.value3()));
     }
 }

@@ -24,6 +24,7 @@ class ArchitectureTest {
         "dev.outpost.dataio..",
         "dev.outpost.democity..",
         "dev.outpost.account..",
+        "dev.outpost.rider..",
         "dev.outpost.review..",
         "dev.outpost.report..",
         "dev.outpost.planning..",

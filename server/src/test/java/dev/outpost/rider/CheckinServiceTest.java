@@ -126,6 +126,32 @@ class CheckinServiceTest {
     }
 
     @Test
+    void visitsOfEveryStationOfTheRegionForReviews() {
+        Station a = station("评估甲站");
+        Station b = station("评估乙站");
+        String codeA = repo.findByStation("ck", a.id()).orElseThrow().shortCode();
+        String codeB = repo.findByStation("ck", b.id()).orElseThrow().shortCode();
+        CheckinService svc = service(new VisitLimits(1000, 1000, 1000));
+        CLOCK.set(Instant.parse("2026-04-01T04:00:00Z"));
+        svc.visit(codeA, null, "10.2.0.1");
+        svc.visit(codeA, null, "10.2.0.2");
+        svc.visit(codeB, null, "10.2.0.3");
+        CLOCK.set(Instant.parse("2026-04-02T04:00:00Z"));
+        svc.visit(codeB, null, "10.2.0.3");
+        assertThat(svc.inUse()).isTrue();
+        List<StationDayVisits> visits = svc.regionVisits("ck", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 2));
+        assertThat(visits)
+                .containsExactly(
+                        new StationDayVisits(a.id(), LocalDate.of(2026, 4, 1), 2),
+                        new StationDayVisits(b.id(), LocalDate.of(2026, 4, 1), 1),
+                        new StationDayVisits(b.id(), LocalDate.of(2026, 4, 2), 1));
+        assertThat(svc.regionVisits("other-region", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 2)))
+                .isEmpty();
+        assertThatThrownBy(() -> svc.regionVisits("ck", LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 1)))
+                .hasMessageContaining("after");
+    }
+
+    @Test
     void clientsWithoutCookiesAddAtMostTheDailyAllowancePerAddress() {
         Station s = station("无饼站");
         String code = repo.findByStation("ck", s.id()).orElseThrow().shortCode();
