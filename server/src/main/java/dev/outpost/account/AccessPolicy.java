@@ -64,8 +64,7 @@ public final class AccessPolicy {
             AccessRule.only("POST", "/api/coverage/runs", Scope.REGION, EDITORS, "run a coverage analysis"),
             AccessRule.only("GET", "/api/demand/layers", Scope.REGION, STAFF, "demand layers"),
             AccessRule.only("POST", "/api/demand", Scope.REGION, EDITORS, "upload a demand layer"),
-            AccessRule.only(
-                    "POST", "/api/demand/population", Scope.REGION, EDITORS, "demand layer from population"),
+            AccessRule.only("POST", "/api/demand/population", Scope.REGION, EDITORS, "demand layer from population"),
             AccessRule.only("DELETE", "/api/demand/layers/{id}", Scope.REGION, EDITORS, "delete a demand layer"),
             AccessRule.only("GET", "/api/candidates", Scope.REGION, STAFF, "candidate sites"),
             AccessRule.only("POST", "/api/imports/candidates", Scope.REGION, EDITORS, "import candidate sites"),
@@ -78,12 +77,10 @@ public final class AccessPolicy {
             AccessRule.only("POST", "/api/scenarios", Scope.REGION, EDITORS, "draft a scenario (may solve)"),
             AccessRule.only("POST", "/api/scenarios/{id}/sites", Scope.REGION, EDITORS, "add a site"),
             AccessRule.only("PUT", "/api/scenarios/{id}/sites/{siteId}", Scope.REGION, EDITORS, "move a site"),
-            AccessRule.only(
-                    "DELETE", "/api/scenarios/{id}/sites/{siteId}", Scope.REGION, EDITORS, "remove a site"),
+            AccessRule.only("DELETE", "/api/scenarios/{id}/sites/{siteId}", Scope.REGION, EDITORS, "remove a site"),
             AccessRule.only("GET", "/api/jobs/{id}", Scope.REGION, STAFF, "progress of a long solve"),
             AccessRule.only("POST", "/api/jobs/{id}/cancel", Scope.REGION, EDITORS, "cancel a long solve"),
-            AccessRule.only(
-                    "GET", "/api/stations/{id}/checkins", Scope.REGION, STAFF, "daily check-ins of a station"),
+            AccessRule.only("GET", "/api/stations/{id}/checkins", Scope.REGION, STAFF, "daily check-ins of a station"),
             // the leaders' review of an area (parameter area) and its reports (the area is the file name)
             AccessRule.only("GET", "/api/review", Scope.DISTRICT, STAFF, "review of an area (its figures)"),
             AccessRule.only("GET", "/api/review/areas", Scope.REGION, STAFF, "areas to choose from"),

@@ -20,7 +20,6 @@ import dev.outpost.http.DemandRoutes;
 import dev.outpost.http.HttpApp;
 import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
-import dev.outpost.http.Security;
 import dev.outpost.http.IsochroneRoutes;
 import dev.outpost.http.JobRoutes;
 import dev.outpost.http.ReportRoutes;
@@ -28,6 +27,7 @@ import dev.outpost.http.ReviewRoutes;
 import dev.outpost.http.RiderRoutes;
 import dev.outpost.http.Routes;
 import dev.outpost.http.ScenarioRoutes;
+import dev.outpost.http.Security;
 import dev.outpost.http.Tls;
 import dev.outpost.imports.ImportService;
 import dev.outpost.network.NetworkSettings;
@@ -59,8 +59,8 @@ import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
 import dev.outpost.store.JooqJobRepository;
 import dev.outpost.store.JooqRegionRepository;
-import dev.outpost.store.JooqSessionRepository;
 import dev.outpost.store.JooqScenarioRepository;
+import dev.outpost.store.JooqSessionRepository;
 import dev.outpost.store.JooqSiteReachRepository;
 import dev.outpost.store.JooqStationRepository;
 import dev.outpost.store.JooqUserRepository;
@@ -121,15 +121,12 @@ public final class Components implements AutoCloseable {
                 AccountSettings.DEFAULTS,
                 clock);
         // target resolvers of the access policy: the area of a report is its file name ("449901.pdf")
-        this.authorizer = new Authorizer(
-                AccessPolicy.standard(),
-                districts,
-                Map.of("report-area", (region, path) -> {
-                    String file = path.getOrDefault("file", "");
-                    int dot = file.lastIndexOf('.');
-                    return java.util.Optional.of(
-                            new dev.outpost.account.Target(region, dot > 0 ? file.substring(0, dot) : file, null));
-                }));
+        this.authorizer = new Authorizer(AccessPolicy.standard(), districts, Map.of("report-area", (region, path) -> {
+            String file = path.getOrDefault("file", "");
+            int dot = file.lastIndexOf('.');
+            return java.util.Optional.of(
+                    new dev.outpost.account.Target(region, dot > 0 ? file.substring(0, dot) : file, null));
+        }));
         this.audit = new JooqAuditTrail(database);
         CoverageRepository coverageRepo = new JooqCoverageRepository(database);
         DemandRepository demandRepo = new JooqDemandRepository(database);

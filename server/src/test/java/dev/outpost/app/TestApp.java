@@ -127,10 +127,14 @@ public final class TestApp implements AutoCloseable {
         return admin.get(path);
     }
 
+    /** GET of a download as the built-in admin. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
             return client.send(
-                    HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+                    HttpRequest.newBuilder(URI.create(url(path)))
+                            .header("Cookie", admin.cookie())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
