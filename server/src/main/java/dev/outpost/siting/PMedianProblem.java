@@ -1,10 +1,7 @@
 package dev.outpost.siting;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * p-median (Hakimi 1964; ReVelle and Swain 1970): open exactly {@code p} new sites so that the sum over demand points
@@ -14,36 +11,15 @@ import java.util.Objects;
  * and a demand point that reaches no candidate makes the problem infeasible. Immutable and thread-safe.
  */
 public final class PMedianProblem implements SitingProblem {
-    private final CostMatrix matrix;
-    private final int p;
-    private final boolean[] fixed;
+    private final AssignmentSites sites;
 
-    private PMedianProblem(CostMatrix matrix, int p, boolean[] fixed) {
-        this.matrix = Objects.requireNonNull(matrix, "matrix");
-        this.fixed = fixed;
-        int fixedCount = 0;
-        for (boolean f : fixed) {
-            if (f) {
-                fixedCount++;
-            }
-        }
-        int free = matrix.candidateCount() - fixedCount;
-        if (p < 0 || p > free || p + fixedCount == 0) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT,
-                    "p = %d new sites is out of range: there are %d candidates, %d of them fixed, so %d..%d",
-                    p,
-                    matrix.candidateCount(),
-                    fixedCount,
-                    fixedCount == 0 ? 1 : 0,
-                    free));
-        }
-        this.p = p;
+    private PMedianProblem(AssignmentSites sites) {
+        this.sites = sites;
     }
 
     /** Exactly {@code p} new sites, with the matrix's weights. */
     public static PMedianProblem from(CostMatrix matrix, int p) {
-        return new PMedianProblem(matrix, p, new boolean[matrix.candidateCount()]);
+        return new PMedianProblem(AssignmentSites.of(matrix, p));
     }
 
     /** Exactly {@code p} new sites, with other weights (one per demand point, in matrix order). */
@@ -53,25 +29,21 @@ public final class PMedianProblem implements SitingProblem {
 
     /** Existing sites: open, not counted in p. Replaces earlier fixed sites. */
     public PMedianProblem withFixedSites(Collection<String> existing) {
-        boolean[] f = new boolean[matrix.candidateCount()];
-        for (String name : existing) {
-            f[matrix.getCandidate(name)] = true;
-        }
-        return new PMedianProblem(matrix, p, f);
+        return new PMedianProblem(sites.withFixedSites(existing));
     }
 
     /** The same problem with another number of new sites. */
     public PMedianProblem withP(int newP) {
-        return new PMedianProblem(matrix, newP, fixed);
+        return new PMedianProblem(sites.withP(newP));
     }
 
     public CostMatrix matrix() {
-        return matrix;
+        return sites.matrix();
     }
 
     /** The number of new sites. */
     public int p() {
-        return p;
+        return sites.p();
     }
 
     @Override
@@ -81,36 +53,30 @@ public final class PMedianProblem implements SitingProblem {
 
     @Override
     public List<String> candidateNames() {
-        return matrix.candidateNames();
+        return sites.matrix().candidateNames();
     }
 
     @Override
     public List<String> demandNames() {
-        return matrix.demandNames();
+        return sites.matrix().demandNames();
     }
 
     @Override
     public List<String> fixedSites() {
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < fixed.length; j++) {
-            if (fixed[j]) {
-                out.add(matrix.candidateNames().get(j));
-            }
-        }
-        return List.copyOf(out);
+        return sites.fixedSites();
     }
 
     @Override
     public double totalWeight() {
-        return matrix.totalWeight();
+        return sites.matrix().totalWeight();
     }
 
     boolean isFixed(int candidate) {
-        return fixed[candidate];
+        return sites.isFixed(candidate);
     }
 
     @Override
     public String toString() {
-        return "PMedian[p=" + p + ", " + matrix + ", fixed=" + fixedSites() + "]";
+        return "PMedian[" + sites + "]";
     }
 }
