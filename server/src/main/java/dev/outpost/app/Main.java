@@ -53,16 +53,17 @@ public final class Main {
 
     private static int serve(Config config, boolean demo, PrintStream out) {
         Components c = Components.open(config);
-        c.networks()
-                .loadRecorded(c.regions().findAll().stream()
-                        .map(dev.outpost.district.Region::code)
-                        .toList());
         String defaultRegion = "demo";
         if (demo) {
             new DemoLoader(c).load(config.demoCityDir());
         } else if (c.regions().findAll().size() > 0 && c.regions().find("demo").isEmpty()) {
             defaultRegion = c.regions().findAll().get(0).code();
         }
+        // after the demo, whose network is then already loaded: loadRecorded skips regions that have one
+        c.networks()
+                .loadRecorded(c.regions().findAll().stream()
+                        .map(dev.outpost.district.Region::code)
+                        .toList());
         Javalin app = c.httpApp(defaultRegion);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
