@@ -30,10 +30,11 @@ public interface DemandRepository {
     List<DemandLayerInfo> list(String regionCode);
 
     /**
-     * Deletes a layer and its cells. Layers referenced by stored coverage runs cannot be deleted.
+     * Deletes a layer, its cells and the reach matrices built on it (a cache). Layers that a scenario (directly or
+     * through one of those matrices) or a stored coverage run uses cannot be deleted; then nothing changes.
      *
      * @return false when there was no such layer
-     * @throws dev.outpost.common.ConflictException when a coverage run refers to it
+     * @throws dev.outpost.common.ConflictException naming the scenarios and coverage runs that use it
      */
     boolean delete(String regionCode, long layerId);
 }

@@ -116,7 +116,7 @@ public final class DemandService {
      * Deletes a stored layer.
      *
      * @throws NotFoundException when there is no such layer
-     * @throws ConflictException when a stored coverage run refers to it
+     * @throws ConflictException naming the scenarios and stored coverage runs that use it; nothing is deleted then
      */
     public void delete(String regionCode, long layerId) {
         if (!layers.delete(regionCode, layerId)) {

@@ -1,8 +1,10 @@
 package dev.outpost.store;
 
+import static dev.outpost.store.jooq.Tables.CANDIDATE_MATRIX;
 import static dev.outpost.store.jooq.Tables.COVERAGE_RUN;
 import static dev.outpost.store.jooq.Tables.DEMAND_CELL;
 import static dev.outpost.store.jooq.Tables.DEMAND_LAYER;
+import static dev.outpost.store.jooq.Tables.SCENARIO;
 
 import dev.outpost.common.ConflictException;
 import dev.outpost.common.NotFoundException;
@@ -12,9 +14,11 @@ import dev.outpost.demand.DemandRepository;
 import dev.outpost.demand.DemandSource;
 import dev.outpost.demand.WorkerGroup;
 import dev.outpost.store.jooq.tables.records.DemandLayerRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Result;
@@ -119,18 +123,64 @@ public final class JooqDemandRepository implements DemandRepository {
     public boolean delete(String regionCode, long layerId) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            int runs = tx.fetchCount(
-                    COVERAGE_RUN,
-                    COVERAGE_RUN.REGION_CODE.eq(regionCode).and(COVERAGE_RUN.DEMAND_LAYER_ID.eq(layerId)));
-            if (runs > 0) {
-                throw new ConflictException("demand layer " + layerId + " of region '" + regionCode + "' is used by "
-                        + runs + " stored coverage run(s); delete those first");
+            // FOR UPDATE conflicts with the KEY SHARE lock a referencing insert takes on this row, so no scenario or
+            // run can start to use the layer between the checks below and the delete
+            boolean exists = tx.select(DEMAND_LAYER.DEMAND_LAYER_ID)
+                    .from(DEMAND_LAYER)
+                    .where(DEMAND_LAYER.REGION_CODE.eq(regionCode), DEMAND_LAYER.DEMAND_LAYER_ID.eq(layerId))
+                    .forUpdate()
+                    .fetchOptional()
+                    .isPresent();
+            if (!exists) {
+                return false;
+            }
+            // scenarios on the layer, or on a reach matrix of the layer (matrices go with the layer, scenarios not)
+            List<Long> matrices = tx.select(CANDIDATE_MATRIX.MATRIX_ID)
+                    .from(CANDIDATE_MATRIX)
+                    .where(CANDIDATE_MATRIX.REGION_CODE.eq(regionCode), CANDIDATE_MATRIX.DEMAND_LAYER_ID.eq(layerId))
+                    .fetch(CANDIDATE_MATRIX.MATRIX_ID);
+            List<Long> scenarios = tx.select(SCENARIO.SCENARIO_ID)
+                    .from(SCENARIO)
+                    .where(
+                            SCENARIO.REGION_CODE.eq(regionCode),
+                            SCENARIO.DEMAND_LAYER_ID
+                                    .eq(layerId)
+                                    .or(SCENARIO.CANDIDATE_MATRIX_ID.in(matrices))
+                                    .or(SCENARIO.STATION_MATRIX_ID.in(matrices)))
+                    .orderBy(SCENARIO.SCENARIO_ID)
+                    .fetch(SCENARIO.SCENARIO_ID);
+            List<Long> runs = tx.select(COVERAGE_RUN.COVERAGE_RUN_ID)
+                    .from(COVERAGE_RUN)
+                    .where(COVERAGE_RUN.REGION_CODE.eq(regionCode), COVERAGE_RUN.DEMAND_LAYER_ID.eq(layerId))
+                    .orderBy(COVERAGE_RUN.COVERAGE_RUN_ID)
+                    .fetch(COVERAGE_RUN.COVERAGE_RUN_ID);
+            if (!scenarios.isEmpty() || !runs.isEmpty()) {
+                throw new ConflictException(inUseMessage(layerId, scenarios, runs));
             }
             return tx.deleteFrom(DEMAND_LAYER)
                             .where(DEMAND_LAYER.REGION_CODE.eq(regionCode), DEMAND_LAYER.DEMAND_LAYER_ID.eq(layerId))
                             .execute()
                     > 0;
         });
+    }
+
+    /** "demand layer 3 is used by scenarios 5, 7 and coverage run 9; delete them first" (at most 10 ids each). */
+    static String inUseMessage(long layerId, List<Long> scenarios, List<Long> runs) {
+        List<String> parts = new ArrayList<>();
+        if (!scenarios.isEmpty()) {
+            parts.add((scenarios.size() == 1 ? "scenario " : "scenarios ") + ids(scenarios));
+        }
+        if (!runs.isEmpty()) {
+            parts.add((runs.size() == 1 ? "stored coverage run " : "stored coverage runs ") + ids(runs));
+        }
+        return "demand layer " + layerId + " is used by " + String.join(" and ", parts) + "; delete "
+                + (scenarios.size() + runs.size() == 1 ? "it" : "them") + " first";
+    }
+
+    private static String ids(List<Long> ids) {
+        int shown = 10;
+        String listed = ids.stream().limit(shown).map(String::valueOf).collect(Collectors.joining(", "));
+        return ids.size() <= shown ? listed : listed + " and " + (ids.size() - shown) + " more";
     }
 
     static DemandLayerInfo toInfo(DemandLayerRecord r) {
