@@ -20,8 +20,9 @@ import java.util.Map;
  * {@code /api/demand}: demand layers per worker group on the H3 grid. {@code POST /api/demand} takes a CSV upload
  * (multipart field {@code file}; {@code group,lon,lat,weight} or {@code group,h3,weight}) and stores one layer per
  * group; {@code POST /api/demand/population?group=} spreads district population over the grid;
- * {@code GET /api/demand/layers} lists the stored layers; {@code DELETE /api/demand/layers/{id}} removes one (409 naming the scenarios and stored coverage runs that use it). The
- * newest layer of a group is the one coverage uses. {@code resolution} is the H3 resolution (default 9).
+ * {@code GET /api/demand/layers} lists the stored layers; {@code DELETE /api/demand/layers/{id}} removes one (409
+ * naming the scenarios and stored coverage runs that use it). The newest layer of a group is the one coverage uses.
+ * {@code resolution} is the H3 resolution (default 9).
  */
 public final class DemandRoutes implements Routes {
     private final DemandService demand;
