@@ -294,6 +294,7 @@ final class PlanningJson {
         p.put("source", c.source().code());
         p.put("kind", c.kind().code());
         p.put("kindZh", c.kind().labelZh());
+        p.put("kindEn", c.kind().labelEn());
         p.put("name", c.name());
         p.put("district", c.districtCode());
         p.put("costWanYuan", num(c.costWanYuan()));

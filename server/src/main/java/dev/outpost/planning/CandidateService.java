@@ -235,8 +235,9 @@ public final class CandidateService {
 
     /**
      * Imports OpenStreetMap host sites of an extract ({@code amenity=fuel} as gas stations, {@code shop=convenience}
-     * as convenience stores, {@code amenity=community_centre} and {@code amenity=townhall} when the POI reader
-     * reports them), replacing the region's OSM candidates.
+     * as convenience stores, {@code amenity=community_centre} or {@code community_hall} as community centres,
+     * {@code amenity=townhall} as town halls), replacing the region's OSM candidates. A feature with several of
+     * these tags counts once, as the first of those kinds in {@link CandidateKind} order.
      *
      * @throws IllegalStateException when no OSM reader is configured
      */
@@ -275,7 +276,7 @@ public final class CandidateService {
         return switch (tag) {
             case "amenity=fuel" -> CandidateKind.GAS_STATION;
             case "shop=convenience" -> CandidateKind.CONVENIENCE_STORE;
-            case "amenity=community_centre" -> CandidateKind.COMMUNITY_CENTRE;
+            case "amenity=community_centre", "amenity=community_hall" -> CandidateKind.COMMUNITY_CENTRE;
             case "amenity=townhall" -> CandidateKind.TOWN_HALL;
             default -> null;
         };

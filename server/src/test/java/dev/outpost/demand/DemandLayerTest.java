@@ -180,6 +180,19 @@ class DemandLayerTest {
     }
 
     @Test
+    void hostSitesWeighNothingInAnyGroupsDefaults() {
+        List<Poi> hosts = List.of(
+                new Poi("n1", PoiCategory.HOST_SITE, "amenity=community_centre", here, null, "社区服务中心"),
+                new Poi("n2", PoiCategory.HOST_SITE, "amenity=townhall", new LatLon(22.7, 114.2), null, null));
+        for (WorkerGroup g : WorkerGroup.values()) {
+            assertThat(DemandLayers.fromPois(grid, hosts, PoiWeights.defaults(g))
+                            .size())
+                    .as(g.code())
+                    .isZero();
+        }
+    }
+
+    @Test
     void classifierMapsTagsToCategories() {
         assertThat(PoiClassifier.classify(Map.of("amenity", "fast_food")))
                 .extracting(PoiClassifier.Match::tag)
@@ -193,6 +206,14 @@ class DemandLayerTest {
         assertThat(PoiClassifier.classify(Map.of("landuse", "industrial")))
                 .extracting(PoiClassifier.Match::category)
                 .containsExactly(PoiCategory.FREIGHT);
+        assertThat(PoiClassifier.classify(Map.of("amenity", "community_centre", "community_centre", "community_hall")))
+                .containsExactly(new PoiClassifier.Match(PoiCategory.HOST_SITE, "amenity=community_centre"));
+        assertThat(PoiClassifier.classify(Map.of("amenity", "townhall", "building", "public")))
+                .containsExactly(new PoiClassifier.Match(PoiCategory.HOST_SITE, "amenity=townhall"));
+        assertThat(PoiClassifier.classify(Map.of("amenity", "community_hall")))
+                .containsExactly(new PoiClassifier.Match(PoiCategory.HOST_SITE, "amenity=community_hall"));
+        assertThat(PoiClassifier.classify(Map.of("amenity", "social_facility", "social_facility", "nursing_home")))
+                .isEmpty();
         assertThat(PoiClassifier.classify(Map.of("shop", "vacant"))).isEmpty();
         assertThat(PoiClassifier.classify(Map.of("highway", "residential"))).isEmpty();
     }

@@ -115,6 +115,76 @@ class OsmPoiSourceTest {
     }
 
     @Test
+    void theTownHallsOfLiechtensteinAndAndorraAreHostSites() {
+        // counted independently with `osmium tags-filter ... nwr/amenity=townhall`: Liechtenstein 3, Andorra 1; neither
+        // extract has amenity=community_centre or community_hall
+        List<Poi> li = new OsmPoiSource().read(SharedData.require("geodata/osm/liechtenstein.osm.pbf"));
+        List<Poi> hosts = li.stream()
+                .filter(p -> p.category() == PoiCategory.HOST_SITE)
+                .sorted(java.util.Comparator.comparing(Poi::osmElement))
+                .toList();
+        assertThat(hosts)
+                .extracting(p -> p.osmElement() + " " + p.tag() + " " + p.name())
+                .containsExactly(
+                        "n935278222 amenity=townhall Landtag",
+                        "w28712183 amenity=townhall Rathaus Vaduz",
+                        "w297699576 amenity=townhall Rathaus");
+        Poi landtag = hosts.get(0);
+        assertThat(landtag.location().lat()).isCloseTo(47.137707, within(1e-9));
+        assertThat(landtag.location().lon()).isCloseTo(9.5226559, within(1e-9));
+        // the two town-hall buildings have footprints holding their locations, in Vaduz and Triesenberg
+        for (Poi building : hosts.subList(1, 3)) {
+            assertThat(building.footprint()).isNotNull();
+            assertThat(building.footprint().contains(dev.outpost.geo.Geometries.point(building.location())))
+                    .isTrue();
+            assertThat(building.location().lon()).isBetween(9.50, 9.60);
+            assertThat(building.location().lat()).isBetween(47.10, 47.15);
+        }
+
+        List<Poi> ad = new OsmPoiSource().read(SharedData.require("geodata/osm/andorra.osm.pbf"));
+        assertThat(ad.stream().filter(p -> p.category() == PoiCategory.HOST_SITE))
+                .extracting(p -> p.osmElement() + " " + p.tag() + " " + p.name())
+                .containsExactly("n2287019220 amenity=townhall Comú de Canillo");
+    }
+
+    @Test
+    void communityCentresHallsAndTownHallsAreHostSitesAndSocialFacilitiesAreNot() throws IOException {
+        Path osm = dir.resolve("hosts.osm");
+        Files.writeString(
+                osm,
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <osm version="0.6">
+                  <node id="1" lat="22.600" lon="113.900"><tag k="amenity" v="community_centre"/>
+                    <tag k="name" v="柳岸社区党群服务中心"/></node>
+                  <node id="2" lat="22.610" lon="113.910"><tag k="amenity" v="townhall"/>
+                    <tag k="townhall:type" v="subdistrict"/><tag k="name" v="长青街道办事处"/></node>
+                  <node id="3" lat="22.620" lon="113.920"><tag k="amenity" v="social_facility"/>
+                    <tag k="social_facility" v="nursing_home"/><tag k="name" v="敬老院"/></node>
+                  <node id="4" lat="22.630" lon="113.930"><tag k="amenity" v="community_hall"/></node>
+                  <node id="10" lat="22.640" lon="113.940"/>
+                  <node id="11" lat="22.640" lon="113.941"/>
+                  <node id="12" lat="22.641" lon="113.941"/>
+                  <way id="100"><nd ref="10"/><nd ref="11"/><nd ref="12"/><nd ref="10"/>
+                    <tag k="amenity" v="community_centre"/><tag k="community_centre" v="community_hall"/>
+                    <tag k="building" v="yes"/></way>
+                </osm>
+                """,
+                StandardCharsets.UTF_8);
+        List<Poi> pois = new OsmPoiSource(1).read(osm);
+        assertThat(pois)
+                .extracting(p -> p.osmElement() + " " + p.category() + " " + p.tag())
+                .containsExactly(
+                        "n1 HOST_SITE amenity=community_centre",
+                        "n2 HOST_SITE amenity=townhall",
+                        "n4 HOST_SITE amenity=community_hall",
+                        "w100 HOST_SITE amenity=community_centre");
+        assertThat(pois.get(0).name()).isEqualTo("柳岸社区党群服务中心");
+        // the triangle's footprint: half of 0.001° × 0.001°
+        assertThat(pois.get(3).footprint().getArea()).isCloseTo(0.001 * 0.001 / 2, within(1e-12));
+    }
+
+    @Test
     void badFilesAreClearErrors() throws IOException {
         OsmPoiSource source = new OsmPoiSource();
         assertThatThrownBy(() -> source.read(dir.resolve("missing.osm.pbf")))
