@@ -1,6 +1,8 @@
 package dev.outpost.app;
 
 import dev.outpost.common.Problem;
+import dev.outpost.coverage.CoverageRunInfo;
+import dev.outpost.demand.WorkerGroup;
 import dev.outpost.district.Region;
 import dev.outpost.geo.CoordinateSystem;
 import dev.outpost.imports.ImportReport;
@@ -8,12 +10,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the synthetic demo city ({@code geodata/demo-city}) into region {@code demo}: districts, then stations.
- * A file whose bytes were the newest import of its dataset is skipped, so a second start does not re-import.
+ * Loads the synthetic demo city ({@code geodata/demo-city}) into region {@code demo}: districts, stations, the road
+ * network and demand, then stores a coverage run per worker group. A file whose bytes were the newest import of its
+ * dataset is skipped, and a run only stored when the inputs changed, so a second start neither re-imports nor adds
+ * runs.
  */
 final class DemoLoader {
     static final String REGION = "demo";
@@ -36,6 +41,25 @@ final class DemoLoader {
         loadDemand(dir.resolve("demand.csv"));
         if (changed) {
             c.coverage().invalidate(REGION);
+        }
+        storeCoverageRuns();
+    }
+
+    /**
+     * Stores one coverage run per worker group that has a demand layer, so that the leaders' review has a trend from
+     * the first start; nothing when the latest stored run of a group already has the current inputs.
+     */
+    private void storeCoverageRuns() {
+        for (WorkerGroup g : WorkerGroup.values()) {
+            if (c.demand().list(REGION).stream().noneMatch(l -> l.group() == g)) {
+                continue;
+            }
+            Optional<CoverageRunInfo> run = c.coverage().runUnlessStored(REGION, g);
+            if (run.isPresent()) {
+                LOG.info("demo coverage {}: stored run {}", g.code(), run.get().id());
+            } else {
+                LOG.info("demo coverage {}: the latest stored run has the current inputs, none stored", g.code());
+            }
         }
     }
 

@@ -176,24 +176,95 @@ public final class CoverageService {
     public CoverageSummary run(String regionCode, WorkerGroup group, AreaLevel level) {
         Key key = new Key(regionCode, group);
         synchronized (lock(key)) {
-            State fresh = compute(key, network(regionCode));
-            List<CoverageBreakdown> breakdowns = new ArrayList<>();
-            for (AreaLevel l : AreaLevel.values()) {
-                if (fresh.areas.has(l)) {
-                    breakdowns.add(breakdown(fresh, l));
-                }
-            }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("servingKinds", rules.toString());
-            parameters.put("servingStatuses", rules.statuses().toString());
-            parameters.put("resolution", Integer.toString(fresh.result.layer().resolution()));
-            parameters.put(
-                    "offNetworkStations", fresh.result.offNetworkStationIds().toString());
-            CoverageRunInfo info = repository.saveRun(
-                    regionCode, fresh.version.id(), fresh.layerInfo.id(), fresh.result, breakdowns, parameters);
-            State stored = fresh.stored(info.id());
-            states.put(key, stored);
+            State stored = store(key, compute(key, network(regionCode)));
             return summary(stored, level);
+        }
+    }
+
+    /**
+     * Computes the coverage of the group in full and stores it as a run, as {@link #run} does, unless the group's
+     * latest stored run was computed from the same inputs: network version, demand layer, travel mode, settings,
+     * serving rules, H3 resolution and serving stations (ids and positions). Meant for loaders that must leave a
+     * stored run behind without adding one at every start. Districts are no input: their figures are derived.
+     *
+     * @return the run stored now, or empty when the latest stored run already has these inputs (the figures in memory
+     *     are then that run's)
+     * @throws NotFoundException when the region has no road network loaded
+     * @throws ConflictException when there is neither a demand layer nor district population to fall back on
+     */
+    public Optional<CoverageRunInfo> runUnlessStored(String regionCode, WorkerGroup group) {
+        Key key = new Key(regionCode, group);
+        synchronized (lock(key)) {
+            State fresh = compute(key, network(regionCode));
+            Map<String, String> parameters = parameters(fresh);
+            Optional<CoverageRunInfo> latest = repository.latestRun(regionCode, group);
+            if (latest.isPresent() && sameInputs(latest.get(), fresh, parameters)) {
+                states.put(key, fresh.stored(latest.get().id()));
+                return Optional.empty();
+            }
+            State stored = store(key, fresh);
+            return repository.findRun(regionCode, stored.runId);
+        }
+    }
+
+    private static boolean sameInputs(CoverageRunInfo run, State s, Map<String, String> parameters) {
+        return run.networkVersionId() == s.version.id()
+                && run.demandLayerId() == s.layerInfo.id()
+                && run.mode() == s.result.mode()
+                && run.settings().equals(s.result.settings())
+                && run.parameters().equals(parameters);
+    }
+
+    /** Stores a freshly computed state as a run and keeps it as the latest result; the caller holds the key's lock. */
+    private State store(Key key, State fresh) {
+        List<CoverageBreakdown> breakdowns = new ArrayList<>();
+        for (AreaLevel l : AreaLevel.values()) {
+            if (fresh.areas.has(l)) {
+                breakdowns.add(breakdown(fresh, l));
+            }
+        }
+        CoverageRunInfo info = repository.saveRun(
+                key.regionCode(),
+                fresh.version.id(),
+                fresh.layerInfo.id(),
+                fresh.result,
+                breakdowns,
+                parameters(fresh));
+        State stored = fresh.stored(info.id());
+        states.put(key, stored);
+        return stored;
+    }
+
+    /** What a run keeps of its inputs beside network, layer, mode and settings. */
+    private Map<String, String> parameters(State fresh) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("servingKinds", rules.toString());
+        parameters.put("servingStatuses", rules.statuses().toString());
+        parameters.put("resolution", Integer.toString(fresh.result.layer().resolution()));
+        parameters.put("offNetworkStations", fresh.result.offNetworkStationIds().toString());
+        parameters.put("stationsSha256", stationsSha256(fresh.result.stations()));
+        return parameters;
+    }
+
+    /** SHA-256 (hex) of the serving stations' ids and positions, in id order. */
+    static String stationsSha256(List<ServingStation> serving) {
+        List<ServingStation> sorted = new ArrayList<>(serving);
+        sorted.sort(java.util.Comparator.comparingLong(ServingStation::stationId));
+        StringBuilder text = new StringBuilder();
+        for (ServingStation st : sorted) {
+            text.append(st.stationId())
+                    .append(' ')
+                    .append(Double.toString(st.location().lat()))
+                    .append(' ')
+                    .append(Double.toString(st.location().lon()))
+                    .append('\n');
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
