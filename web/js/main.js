@@ -67,6 +67,9 @@ async function start() {
   const loginBox = createLoginBox(document.querySelector('[data-testid="auth-box"]'), { auth, getContext });
   const importSection = document.querySelector('[data-testid="import-section"]');
   auth.onChange((me) => { importSection.hidden = !canImport(me); });
+  // the link to user administration (admin.html) only for admins
+  const adminLink = document.querySelector('[data-testid="admin-link"]');
+  auth.onChange((me) => { adminLink.hidden = !(me.authenticated && me.role === 'admin'); });
 
   const [config, meta] = await Promise.all([api.getConfig(), api.getMeta(), auth.refresh().catch(() => null)]);
   const regions = Array.isArray(config.regions) ? config.regions : [];

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -191,6 +192,11 @@ public final class AccountService {
     /** Every account, ordered by name. */
     public List<User> users() {
         return users.findAll();
+    }
+
+    /** Each user's latest login still on record (see {@link LoginAttemptRepository#lastLogins}), by user name. */
+    public Map<String, Instant> lastLogins() {
+        return attempts.lastLogins();
     }
 
     /** @throws NotFoundException if there is no such user */

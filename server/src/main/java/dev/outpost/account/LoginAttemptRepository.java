@@ -2,6 +2,7 @@ package dev.outpost.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record of login attempts that throttling counts, shared by every server instance; implemented in {@code
@@ -25,6 +26,12 @@ public interface LoginAttemptRepository {
 
     /** Times of the failed attempts from {@code clientIp} after {@code since}, oldest first. */
     List<Instant> failuresFromIp(String clientIp, Instant since);
+
+    /**
+     * Each user's latest successful login still on record: the newest successful attempt or session start (attempts
+     * are kept about a day, ended sessions as long; a user whose record is gone is missing from the map).
+     */
+    Map<String, Instant> lastLogins();
 
     /** Deletes attempts before {@code cutoff}; returns how many. */
     int deleteBefore(Instant cutoff);

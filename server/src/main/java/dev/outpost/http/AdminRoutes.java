@@ -9,6 +9,7 @@ import dev.outpost.common.Problem;
 import dev.outpost.common.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * {@code /api/admin/users}: list, create ({@code user}, {@code displayName}, {@code role}, {@code password}, {@code
  * areas}) and change ({@code displayName}, {@code role}, {@code areas}, {@code disabled}, {@code password}) accounts.
- * Areas are {@code [{"region": "demo", "district": "449901"}]}, without {@code district} for a whole region.
+ * Areas are {@code [{"region": "demo", "district": "449901"}]}, without {@code district} for a whole region. The
+ * list gives each user's {@code lastLoginAt} when one is still on record (else null).
  */
 public final class AdminRoutes implements Routes {
     private final AccountService accounts;
@@ -35,8 +37,12 @@ public final class AdminRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        ctx.json(
-                Map.of("users", accounts.users().stream().map(AdminRoutes::json).toList()));
+        Map<String, Instant> lastLogins = accounts.lastLogins();
+        ctx.json(Map.of(
+                "users",
+                accounts.users().stream()
+                        .map(u -> json(u, lastLogins.get(u.name())))
+                        .toList()));
     }
 
     private void create(Context ctx) {
@@ -48,7 +54,7 @@ public final class AdminRoutes implements Routes {
                 role == null ? null : role(role),
                 RequestJson.text(b, "password"),
                 b.has("areas") ? areas(b.get("areas")) : List.of());
-        ctx.status(201).json(json(u));
+        ctx.status(201).json(json(u, null));
     }
 
     private void update(Context ctx) {
@@ -62,7 +68,7 @@ public final class AdminRoutes implements Routes {
                         b.has("areas") && !b.get("areas").isNull() ? areas(b.get("areas")) : null,
                         RequestJson.bool(b, "disabled"),
                         RequestJson.text(b, "password")));
-        ctx.json(json(u));
+        ctx.json(json(u, accounts.lastLogins().get(u.name())));
     }
 
     private static Role role(String code) {
@@ -108,7 +114,8 @@ public final class AdminRoutes implements Routes {
         return out;
     }
 
-    static Map<String, Object> json(User u) {
+    /** @param lastLogin the user's latest login still on record, or null when none is */
+    static Map<String, Object> json(User u, Instant lastLogin) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user", u.name());
         m.put("displayName", u.displayName());
@@ -116,6 +123,7 @@ public final class AdminRoutes implements Routes {
         m.put("areas", AuthRoutes.areas(u.areas()));
         m.put("disabled", u.disabled());
         m.put("createdAt", u.createdAt());
+        m.put("lastLoginAt", lastLogin);
         return m;
     }
 }

@@ -10,7 +10,9 @@ import dev.outpost.store.jooq.tables.records.UserSessionRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -122,6 +124,20 @@ public final class JooqSessionRepository implements SessionRepository, LoginAtte
                 .where(LOGIN_ATTEMPT.USER_NAME.eq(userName), LOGIN_ATTEMPT.SUCCESS.isFalse(), LOGIN_ATTEMPT.AT.gt(from))
                 .orderBy(LOGIN_ATTEMPT.AT, LOGIN_ATTEMPT.ATTEMPT_ID)
                 .fetch(r -> r.value1().toInstant());
+    }
+
+    @Override
+    public Map<String, Instant> lastLogins() {
+        Map<String, Instant> out = new HashMap<>();
+        dsl.select(LOGIN_ATTEMPT.USER_NAME, DSL.max(LOGIN_ATTEMPT.AT))
+                .from(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.SUCCESS.isTrue())
+                .groupBy(LOGIN_ATTEMPT.USER_NAME)
+                .unionAll(DSL.select(USER_SESSION.USER_NAME, DSL.max(USER_SESSION.CREATED_AT))
+                        .from(USER_SESSION)
+                        .groupBy(USER_SESSION.USER_NAME))
+                .forEach(r -> out.merge(r.value1(), r.value2().toInstant(), (a, b) -> a.isAfter(b) ? a : b));
+        return out;
     }
 
     @Override
