@@ -123,17 +123,53 @@ class DemandLayerInUseApiTest {
 
     @Test
     void anUnusedLayerIsDeletedOnceThen404() throws Exception {
-        String csv = "group,lon,lat,weight\nride_hailing,113.9125,22.6225,4\n";
+        // one ride-hailing demand point in the centre of a cell riders cannot reach within 15 minutes: no station is
+        // within a minute's drive of it
+        JsonNode gap = json(app.get("/api/coverage/cells?region=demo&group=rider&status=gap"), 200)
+                .at("/features/0/geometry/coordinates/0");
+        double lon = 0;
+        double lat = 0;
+        int n = gap.size() - 1;
+        for (int i = 0; i < n; i++) {
+            lon += gap.get(i).get(0).asDouble() / n;
+            lat += gap.get(i).get(1).asDouble() / n;
+        }
+        String csv = String.format(java.util.Locale.ROOT, "group,lon,lat,weight\nride_hailing,%.6f,%.6f,4\n", lon, lat);
         JsonNode saved =
                 json(app.upload("/api/demand?region=demo", "hailing.csv", csv.getBytes(StandardCharsets.UTF_8)), 201);
         long layer = saved.get(0).get("id").asLong();
         assertThat(layerIds()).contains(layer);
+        // a solve that finds no answer stores no scenario but leaves the reach matrices it built on the layer: they
+        // are a cache and go with the layer
+        json(
+                app.send(
+                        "POST",
+                        "/api/scenarios?region=demo",
+                        "{\"name\":\"x\",\"group\":\"ride_hailing\",\"problem\":\"partial\",\"minutes\":1,"
+                                + "\"targetCoverage\":1.0,\"budgetWanYuan\":1,\"defaultCostWanYuan\":50,\"async\":false}"),
+                422);
+        assertThat(matricesOn(layer)).isPositive();
         HttpResponse<String> gone = app.send("DELETE", "/api/demand/layers/" + layer + "?region=demo", null);
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
         assertThat(layerIds()).doesNotContain(layer);
+        assertThat(matricesOn(layer)).isZero();
         assertThat(json(app.send("DELETE", "/api/demand/layers/" + layer + "?region=demo", null), 404)
                         .get("detail")
                         .asText())
                 .isEqualTo("no demand layer " + layer + " in region 'demo'");
+    }
+
+    /** Stored reach matrices built on the layer, counted in the database. */
+    static int matricesOn(long layerId) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        app.db().jdbcUrl(), app.db().user(), app.db().password());
+                java.sql.PreparedStatement q =
+                        c.prepareStatement("SELECT count(*) FROM candidate_matrix WHERE demand_layer_id = ?")) {
+            q.setLong(1, layerId);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 }
