@@ -125,12 +125,13 @@ public final class Components implements AutoCloseable {
                 AccountSettings.DEFAULTS,
                 clock);
         // target resolvers of the access policy: the area of a report is its file name ("449901.pdf")
-        Authorizer authorizer = new Authorizer(AccessPolicy.standard(), districts, Map.of("report-area", (region, path) -> {
-            String file = path.getOrDefault("file", "");
-            int dot = file.lastIndexOf('.');
-            return java.util.Optional.of(
-                    new dev.outpost.account.Target(region, dot > 0 ? file.substring(0, dot) : file, null));
-        }));
+        Authorizer authorizer =
+                new Authorizer(AccessPolicy.standard(), districts, Map.of("report-area", (region, path) -> {
+                    String file = path.getOrDefault("file", "");
+                    int dot = file.lastIndexOf('.');
+                    return java.util.Optional.of(
+                            new dev.outpost.account.Target(region, dot > 0 ? file.substring(0, dot) : file, null));
+                }));
         this.audit = new JooqAuditTrail(database);
         CoverageRepository coverageRepo = new JooqCoverageRepository(database);
         DemandRepository demandRepo = new JooqDemandRepository(database);

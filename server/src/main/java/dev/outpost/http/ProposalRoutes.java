@@ -53,8 +53,7 @@ public final class ProposalRoutes implements Routes {
         String region = params.region(ctx).code();
         long id = Params.idParam(ctx, "id");
         JsonNode body = optionalBody(ctx);
-        Proposal p = proposals.submit(
-                region, id, text(body, "area"), text(body, "comment"), Actor.current());
+        Proposal p = proposals.submit(region, id, text(body, "area"), text(body, "comment"), Actor.current());
         ctx.json(proposal(p));
     }
 
@@ -168,8 +167,8 @@ public final class ProposalRoutes implements Routes {
             return null;
         }
         if (!v.isTextual()) {
-            throw new IllegalArgumentException(
-                    "field '" + field + "' must be text, not " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException("field '" + field + "' must be text, not "
+                    + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return v.asText();
     }

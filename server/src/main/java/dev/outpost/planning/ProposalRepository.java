@@ -22,8 +22,7 @@ public interface ProposalRepository {
      * @param submittedAt when; null while never submitted
      * @param createdBy who created the scenario
      */
-    record Header(
-            ScenarioStatus status, String areaCode, String submittedBy, Instant submittedAt, String createdBy) {}
+    record Header(ScenarioStatus status, String areaCode, String submittedBy, Instant submittedAt, String createdBy) {}
 
     /** A committed approval: its decision and the planned stations it created (with ids). */
     record Approval(ProposalDecision decision, List<Station> stations) {

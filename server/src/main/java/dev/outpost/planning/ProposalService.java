@@ -88,9 +88,8 @@ public final class ProposalService {
      */
     public Proposal get(String regionCode, long scenarioId) {
         Scenario s = scenario(regionCode, scenarioId);
-        ProposalRepository.Header h = repository
-                .header(regionCode, scenarioId)
-                .orElseThrow(() -> notFound(regionCode, scenarioId));
+        ProposalRepository.Header h =
+                repository.header(regionCode, scenarioId).orElseThrow(() -> notFound(regionCode, scenarioId));
         return proposal(s, h);
     }
 
@@ -167,9 +166,8 @@ public final class ProposalService {
         String note = comment(comment, false);
         Scenario s = scenario(regionCode, scenarioId);
         requireStatus(s, ProposalStep.APPROVED);
-        ProposalRepository.Header h = repository
-                .header(regionCode, scenarioId)
-                .orElseThrow(() -> notFound(regionCode, scenarioId));
+        ProposalRepository.Header h =
+                repository.header(regionCode, scenarioId).orElseThrow(() -> notFound(regionCode, scenarioId));
         String area = h.areaCode();
         List<Station> fresh = new ArrayList<>();
         List<Long> existing = new ArrayList<>();
@@ -207,9 +205,8 @@ public final class ProposalService {
         String note = comment(comment, true);
         Scenario s = scenario(regionCode, scenarioId);
         requireStatus(s, ProposalStep.RETURNED);
-        ProposalRepository.Header h = repository
-                .header(regionCode, scenarioId)
-                .orElseThrow(() -> notFound(regionCode, scenarioId));
+        ProposalRepository.Header h =
+                repository.header(regionCode, scenarioId).orElseThrow(() -> notFound(regionCode, scenarioId));
         ProposalDecision d = new ProposalDecision(
                 0,
                 regionCode,
@@ -312,9 +309,10 @@ public final class ProposalService {
             }
         }
         if (!outside.isEmpty()) {
-            throw new IllegalArgumentException("area: " + outside.size() + " of " + s.sites().size()
-                    + " sites lie outside " + area.name() + " (" + code + "): " + outside
-                    + "; submit for an area containing every site, or remove them");
+            throw new IllegalArgumentException(
+                    "area: " + outside.size() + " of " + s.sites().size()
+                            + " sites lie outside " + area.name() + " (" + code + "): " + outside
+                            + "; submit for an area containing every site, or remove them");
         }
         return code;
     }
@@ -376,14 +374,12 @@ public final class ProposalService {
     private Proposal proposal(Scenario s, ProposalRepository.Header h) {
         String name = h.areaCode() == null
                 ? null
-                : districts.findByCode(s.regionCode(), h.areaCode()).map(District::name).orElse(null);
+                : districts
+                        .findByCode(s.regionCode(), h.areaCode())
+                        .map(District::name)
+                        .orElse(null);
         return new Proposal(
-                s,
-                h.areaCode(),
-                name,
-                h.submittedBy(),
-                h.submittedAt(),
-                repository.decisions(s.regionCode(), s.id()));
+                s, h.areaCode(), name, h.submittedBy(), h.submittedAt(), repository.decisions(s.regionCode(), s.id()));
     }
 
     private Scenario scenario(String regionCode, long scenarioId) {
@@ -399,8 +395,8 @@ public final class ProposalService {
                 .header(regionCode, scenarioId)
                 .map(h -> h.status().code())
                 .orElse("gone");
-        return new ConflictException("scenario " + scenarioId + " changed meanwhile and is now " + now
-                + "; reload it and try again");
+        return new ConflictException(
+                "scenario " + scenarioId + " changed meanwhile and is now " + now + "; reload it and try again");
     }
 
     private Instant now() {

@@ -40,7 +40,11 @@ public final class JooqProposalRepository implements ProposalRepository {
 
     @Override
     public Optional<Header> header(String regionCode, long scenarioId) {
-        return dsl.select(SCENARIO.STATUS, SCENARIO.AREA_CODE, SCENARIO.SUBMITTED_BY, SCENARIO.SUBMITTED_AT,
+        return dsl.select(
+                        SCENARIO.STATUS,
+                        SCENARIO.AREA_CODE,
+                        SCENARIO.SUBMITTED_BY,
+                        SCENARIO.SUBMITTED_AT,
                         SCENARIO.CREATED_BY)
                 .from(SCENARIO)
                 .where(SCENARIO.REGION_CODE.eq(regionCode), SCENARIO.SCENARIO_ID.eq(scenarioId))
@@ -120,7 +124,8 @@ public final class JooqProposalRepository implements ProposalRepository {
             for (Station st : stations) {
                 saved.add(JooqStationRepository.insert(tx, st, null));
             }
-            ProposalDecision stored = step(tx, r.get(), d, saved.stream().map(Station::id).toList());
+            ProposalDecision stored =
+                    step(tx, r.get(), d, saved.stream().map(Station::id).toList());
             return Optional.of(new Approval(stored, saved));
         });
     }
@@ -128,8 +133,8 @@ public final class JooqProposalRepository implements ProposalRepository {
     private static void requireStep(ProposalDecision d, ProposalStep step) {
         Objects.requireNonNull(d, "decision");
         if (d.step() != step) {
-            throw new IllegalArgumentException("decision step " + d.step().code() + " given where " + step.code()
-                    + " is expected");
+            throw new IllegalArgumentException(
+                    "decision step " + d.step().code() + " given where " + step.code() + " is expected");
         }
     }
 
@@ -172,8 +177,7 @@ public final class JooqProposalRepository implements ProposalRepository {
         afterView.put("districtCode", d.areaCode());
         afterView.put("stationIds", ids);
         afterView.put("decisionId", r.getDecisionId());
-        AuditWriter.write(
-                tx, d.regionCode(), "update", "scenario", Long.toString(d.scenarioId()), before, afterView);
+        AuditWriter.write(tx, d.regionCode(), "update", "scenario", Long.toString(d.scenarioId()), before, afterView);
         return toDecision(r);
     }
 

@@ -77,16 +77,16 @@ class ProposalApiTest {
         Map<String, String> before = DbSnapshot.of(app.db().database());
         JsonNode problem = json(s.send("POST", path, body), status);
         assertThat(problem.get("detail").asText()).contains(detail);
-        assertThat(DbSnapshot.of(app.db().database())).as("nothing changed: " + detail).isEqualTo(before);
+        assertThat(DbSnapshot.of(app.db().database()))
+                .as("nothing changed: " + detail)
+                .isEqualTo(before);
     }
 
     @Test
     void submitReturnResubmitApproveOverHttp() {
         long id = scenario("河西区两个新站", HEXI);
         JsonNode submitted = json(
-                planner.send(
-                        "POST", "/api/scenarios/" + id + "/submit?region=demo", "{\"comment\":\"请审阅\"}"),
-                200);
+                planner.send("POST", "/api/scenarios/" + id + "/submit?region=demo", "{\"comment\":\"请审阅\"}"), 200);
         // the contract of the planner page: the scenario JSON with status submitted
         assertThat(submitted.get("id").asLong()).isEqualTo(id);
         assertThat(submitted.get("status").asText()).isEqualTo("submitted");
@@ -107,7 +107,8 @@ class ProposalApiTest {
         assertThat(read.get("status").asText()).isEqualTo("approved");
         JsonNode decisions = read.get("decisions");
         assertThat(decisions).hasSize(4);
-        assertThat(decisions.findValuesAsText("step")).containsExactly("submitted", "returned", "submitted", "approved");
+        assertThat(decisions.findValuesAsText("step"))
+                .containsExactly("submitted", "returned", "submitted", "approved");
         assertThat(decisions.findValuesAsText("actor"))
                 .containsExactly("planner-wang", "leader-hexi", "planner-wang", "leader-hexi");
         assertThat(decisions.get(0).get("comment").asText()).isEqualTo("请审阅");

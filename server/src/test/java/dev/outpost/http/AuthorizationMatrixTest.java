@@ -2,6 +2,7 @@ package dev.outpost.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.account.AccessPolicy;
 import dev.outpost.account.AccessRule;
 import dev.outpost.account.AccountService;
@@ -9,11 +10,10 @@ import dev.outpost.account.Area;
 import dev.outpost.account.Role;
 import dev.outpost.account.Scope;
 import dev.outpost.app.ApiSession;
-import dev.outpost.common.Actor;
 import dev.outpost.app.TestApp;
+import dev.outpost.common.Actor;
 import dev.outpost.district.Region;
 import dev.outpost.store.DbSnapshot;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +73,8 @@ class AuthorizationMatrixTest {
         Path csv = TestApp.repoRoot().resolve("geodata/demo-city/candidates.csv");
         if (Files.isRegularFile(csv)) {
             try {
-                HttpResponse<String> r = app.upload(
-                        "/api/imports/candidates?region=demo", "candidates.csv", Files.readAllBytes(csv));
+                HttpResponse<String> r =
+                        app.upload("/api/imports/candidates?region=demo", "candidates.csv", Files.readAllBytes(csv));
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -174,7 +174,8 @@ class AuthorizationMatrixTest {
     }
 
     static String concretePath(AccessRule rule) {
-        boolean proposal = rule.path().startsWith("/api/proposals/") || rule.path().endsWith("/submit");
+        boolean proposal =
+                rule.path().startsWith("/api/proposals/") || rule.path().endsWith("/submit");
         return rule.path()
                         .replace("{id}", proposal && decidedProposal > 0 ? Long.toString(decidedProposal) : "999999")
                         .replace("{siteId}", "999999")

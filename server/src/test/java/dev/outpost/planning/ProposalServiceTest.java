@@ -83,8 +83,7 @@ class ProposalServiceTest {
 
     /** The audit rows of a scenario, oldest first: actor and the after-state's step. */
     List<String> scenarioAudit(long id) {
-        return sql()
-                .fetch(
+        return sql().fetch(
                         "SELECT actor, after ->> 'step' AS step, after ->> 'districtCode' AS area FROM audit_log"
                                 + " WHERE region_code = 'line' AND entity = 'scenario' AND entity_id = ?"
                                 + " AND jsonb_exists(after, 'step') ORDER BY audit_id",
@@ -99,12 +98,11 @@ class ProposalServiceTest {
         assertThat(s.sites()).extracting(ProposedSite::candidateId).containsExactly("C10");
         ProposedSite c10 = s.sites().get(0);
         // add the register's planned station at cell 8 (also in E): it must not be duplicated
-        Scenario withPlanned = f.scenarios.addSite(
-                "line", s.id(), SiteEdit.candidate(CandidateService.registerId(f.planned.id())));
+        Scenario withPlanned =
+                f.scenarios.addSite("line", s.id(), SiteEdit.candidate(CandidateService.registerId(f.planned.id())));
         assertThat(withPlanned.sites()).hasSize(2);
 
-        Proposal submitted =
-                as("planner-li", () -> proposals.submit("line", s.id(), null, "东区缺口最大", "planner-li"));
+        Proposal submitted = as("planner-li", () -> proposals.submit("line", s.id(), null, "东区缺口最大", "planner-li"));
         assertThat(submitted.status()).isEqualTo(ScenarioStatus.SUBMITTED);
         assertThat(submitted.areaCode()).as("the district both sites lie in").isEqualTo("E");
         assertThat(submitted.areaName()).isEqualTo("东区");
@@ -119,11 +117,13 @@ class ProposalServiceTest {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("is submitted");
 
-        int stationsBefore = f.stations.find(dev.outpost.station.StationQuery.all("line")).size();
+        int stationsBefore =
+                f.stations.find(dev.outpost.station.StationQuery.all("line")).size();
         told.clear();
         Proposal approved = as("leader-east", () -> proposals.approve("line", s.id(), "同意", "leader-east"));
         assertThat(approved.status()).isEqualTo(ScenarioStatus.APPROVED);
-        assertThat(approved.decisions()).extracting(ProposalDecision::step)
+        assertThat(approved.decisions())
+                .extracting(ProposalDecision::step)
                 .containsExactly(ProposalStep.SUBMITTED, ProposalStep.APPROVED);
         ProposalDecision d = approved.decisions().get(1);
         assertThat(d.actor()).isEqualTo("leader-east");
@@ -147,8 +147,7 @@ class ProposalServiceTest {
         assertThat(told).as("the register's listeners heard of the new station").containsExactly(created);
 
         // every step is in the audit log, with the area so that its leaders see it; the station's creation too
-        assertThat(scenarioAudit(s.id()))
-                .containsExactly("planner-li:submitted:E", "leader-east:approved:E");
+        assertThat(scenarioAudit(s.id())).containsExactly("planner-li:submitted:E", "leader-east:approved:E");
         Record stationAudit = sql().fetchOne(
                         "SELECT actor, action, after ->> 'status' AS status FROM audit_log WHERE region_code = 'line'"
                                 + " AND entity = 'station' AND entity_id = ?",
@@ -248,9 +247,7 @@ class ProposalServiceTest {
                 ConflictException.class,
                 "is approved; only submitted proposals can be approved or sent back");
         unchanged(
-                () -> proposals.sendBack("line", s.id(), "再看看", "leader-east"),
-                ConflictException.class,
-                "is approved");
+                () -> proposals.sendBack("line", s.id(), "再看看", "leader-east"), ConflictException.class, "is approved");
         unchanged(
                 () -> proposals.submit("line", s.id(), null, null, "planner-li"),
                 ConflictException.class,
@@ -286,11 +283,30 @@ class ProposalServiceTest {
         // the first station, the status and the decision
         Map<String, String> before = DbSnapshot.of(f.db.database());
         Station one = new Station(
-                null, "line", "dup-1", StationKind.WARM_BEE_STATION, "一号", null, null, "E", null, null, null,
-                StationStatus.PLANNED, f.city.centre(10));
+                null,
+                "line",
+                "dup-1",
+                StationKind.WARM_BEE_STATION,
+                "一号",
+                null,
+                null,
+                "E",
+                null,
+                null,
+                null,
+                StationStatus.PLANNED,
+                f.city.centre(10));
         ProposalDecision d = new ProposalDecision(
-                0, "line", s.id(), ProposalStep.APPROVED, ScenarioStatus.SUBMITTED, "leader-east", null, "E",
-                List.of(), java.time.Instant.now());
+                0,
+                "line",
+                s.id(),
+                ProposalStep.APPROVED,
+                ScenarioStatus.SUBMITTED,
+                "leader-east",
+                null,
+                "E",
+                List.of(),
+                java.time.Instant.now());
         assertThatThrownBy(() -> as("leader-east", () -> repository.approve(d, List.of(one, one))))
                 .isInstanceOf(RuntimeException.class);
         assertThat(DbSnapshot.of(f.db.database())).isEqualTo(before);
@@ -311,8 +327,25 @@ class ProposalServiceTest {
 
     static ProposedSite site(CandidateKind kind) {
         return new ProposedSite(
-                1, 1, SiteOrigin.SOLVER, "X", CandidateSource.IMPORT, kind, "某点", null, null,
-                new dev.outpost.geo.LatLon(30.25, 120.15), true, 1, null, null, Double.NaN, 1, 1, 1, 0);
+                1,
+                1,
+                SiteOrigin.SOLVER,
+                "X",
+                CandidateSource.IMPORT,
+                kind,
+                "某点",
+                null,
+                null,
+                new dev.outpost.geo.LatLon(30.25, 120.15),
+                true,
+                1,
+                null,
+                null,
+                Double.NaN,
+                1,
+                1,
+                1,
+                0);
     }
 
     /** Runs a refused call: it throws {@code type} with a message containing {@code message}; nothing changes. */
@@ -324,6 +357,8 @@ class ProposalServiceTest {
                 }))
                 .isInstanceOf(type)
                 .hasMessageContaining(message);
-        assertThat(DbSnapshot.of(f.db.database())).as("nothing changed after: " + message).isEqualTo(before);
+        assertThat(DbSnapshot.of(f.db.database()))
+                .as("nothing changed after: " + message)
+                .isEqualTo(before);
     }
 }

@@ -7,8 +7,7 @@ import org.jooq.DSLContext;
 
 /** A fingerprint of every row of the data tables, to prove that a refused request changed nothing. */
 public final class DbSnapshot {
-    private static final List<String> TABLES =
-            List.of(
+    private static final List<String> TABLES = List.of(
             "region",
             "import_batch",
             "district",

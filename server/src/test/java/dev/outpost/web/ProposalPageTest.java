@@ -58,8 +58,8 @@ class ProposalPageTest {
                         + "\"candidates\":{\"sources\":[\"import\"],\"districts\":[\"" + HEXI + "\"]}}");
         assertThat(s.statusCode()).as(s.body()).isEqualTo(201);
         proposalId = M.readTree(s.body()).get("id").asLong();
-        HttpResponse<String> submitted = planner.send(
-                "POST", "/api/scenarios/" + proposalId + "/submit?region=demo", "{\"comment\":\"请审批\"}");
+        HttpResponse<String> submitted =
+                planner.send("POST", "/api/scenarios/" + proposalId + "/submit?region=demo", "{\"comment\":\"请审批\"}");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     }
 
@@ -106,7 +106,8 @@ class ProposalPageTest {
         page.waitForSelector(item, upTo(30_000));
         page.click(item);
         page.waitForSelector("[data-testid='proposal-detail'][data-id='" + proposalId + "']", upTo(30_000));
-        JsonNode scenario = M.readTree(app.get("/api/scenarios/" + proposalId + "?region=demo").body());
+        JsonNode scenario = M.readTree(
+                app.get("/api/scenarios/" + proposalId + "?region=demo").body());
         JsonNode hexi = null;
         for (JsonNode d : scenario.at("/figures/districts")) {
             if (d.get("code").asText().equals(HEXI)) {
@@ -116,7 +117,8 @@ class ProposalPageTest {
         assertThat(hexi).as("the scenario's figures for 河西区").isNotNull();
         assertThat(page.textContent("[data-testid='proposal-before']")).isEqualTo(percent(hexi.get("fractionBefore")));
         assertThat(page.textContent("[data-testid='proposal-after']")).isEqualTo(percent(hexi.get("fractionAfter")));
-        assertThat(page.getAttribute("[data-testid='proposal-sites']", "data-count")).isEqualTo("3");
+        assertThat(page.getAttribute("[data-testid='proposal-sites']", "data-count"))
+                .isEqualTo("3");
         assertThat(page.textContent("[data-testid='proposal-history']"))
                 .contains("提交审批")
                 .contains("planner-zhao")
@@ -141,16 +143,18 @@ class ProposalPageTest {
                 .contains("leader-hexi")
                 .contains("同意，请尽快落地");
         page.waitForSelector("[data-testid='proposal-none']", upTo(30_000));
-        JsonNode after = M.readTree(app.get("/api/scenarios/" + proposalId + "?region=demo").body());
+        JsonNode after = M.readTree(
+                app.get("/api/scenarios/" + proposalId + "?region=demo").body());
         assertThat(after.get("status").asText()).isEqualTo("approved");
         JsonNode stationIds = after.at("/decisions/1/stationIds");
         assertThat(stationIds).hasSize(3);
         for (JsonNode id : stationIds) {
-            JsonNode st = M.readTree(app.get("/api/stations/" + id.asLong() + "?region=demo").body());
+            JsonNode st = M.readTree(
+                    app.get("/api/stations/" + id.asLong() + "?region=demo").body());
             assertThat(st.toString()).contains("\"planned\"");
         }
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(TestApp.repoRoot().resolve("server/target/proposal-page.png")));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(TestApp.repoRoot().resolve("server/target/proposal-page.png")));
 
         // the district's PDF: its text holds the district's name and the figure the page shows
         assumeFont();
@@ -194,7 +198,9 @@ class ProposalPageTest {
             }
             byte[] text = p.getInputStream().readAllBytes();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(new String(text, StandardCharsets.UTF_8)).isZero();
+            assertThat(p.exitValue())
+                    .as(new String(text, StandardCharsets.UTF_8))
+                    .isZero();
             return new String(text, StandardCharsets.UTF_8);
         } finally {
             Files.deleteIfExists(file);
