@@ -136,6 +136,22 @@ function decides() {
   return role === 'leader' || role === 'admin';
 }
 
+/**
+ * The area whose proposals the panel lists for a chosen area: a subdistrict's district when the user answers for it
+ * (proposals are usually submitted for districts), else the area itself.
+ */
+function proposalArea(code, sub) {
+  if (!sub) {
+    return code;
+  }
+  const parent = sub.properties.parentCode;
+  const me = auth.current();
+  const region = store.get('region');
+  const coversParent = me.role === 'admin'
+    || me.areas.some((a) => a.region === region && (a.district === null || a.district === parent));
+  return coversParent && parent ? parent : code;
+}
+
 function loadProposals(area) {
   if (decides()) {
     proposalPanel.load(store.get('region'), area);
@@ -237,7 +253,7 @@ async function selectArea(code, { fit = true } = {}) {
   } else if (sub && fit && state.parent !== sub.properties.parentCode) {
     showLevel('subdistrict', sub.properties.parentCode);
   }
-  loadProposals(code);
+  loadProposals(proposalArea(code, sub));
   await reloadReview(code, { sub, fit });
 }
 

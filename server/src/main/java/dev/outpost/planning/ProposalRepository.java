@@ -63,7 +63,9 @@ public interface ProposalRepository {
      * of any insert rolls everything back.
      *
      * @param stations new stations (without ids)
-     * @return the approval; empty when the scenario is gone or not submitted
+     * @param editCount the scenario's edit count when its sites were read: a scenario edited since (sent back,
+     *     edited and submitted again meanwhile) is not approved
+     * @return the approval; empty when the scenario is gone, not submitted or edited since
      */
-    Optional<Approval> approve(ProposalDecision decision, List<Station> stations);
+    Optional<Approval> approve(ProposalDecision decision, List<Station> stations, int editCount);
 }

@@ -182,7 +182,7 @@ public final class ProposalService {
         ProposalDecision d = new ProposalDecision(
                 0, regionCode, scenarioId, ProposalStep.APPROVED, s.status(), actor, note, area, existing, now());
         ProposalRepository.Approval done =
-                repository.approve(d, fresh).orElseThrow(() -> changedMeanwhile(regionCode, scenarioId));
+                repository.approve(d, fresh, s.editCount()).orElseThrow(() -> changedMeanwhile(regionCode, scenarioId));
         for (Station st : done.stations()) {
             try {
                 listener.saved(st);

@@ -106,7 +106,7 @@ public final class JooqProposalRepository implements ProposalRepository {
     }
 
     @Override
-    public Optional<Approval> approve(ProposalDecision d, List<Station> stations) {
+    public Optional<Approval> approve(ProposalDecision d, List<Station> stations, int editCount) {
         requireStep(d, ProposalStep.APPROVED);
         for (Station st : stations) {
             if (!st.regionCode().equals(d.regionCode())) {
@@ -116,7 +116,8 @@ public final class JooqProposalRepository implements ProposalRepository {
         }
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            Optional<ScenarioRecord> r = lock(tx, d, ScenarioStatus.SUBMITTED);
+            Optional<ScenarioRecord> r =
+                    lock(tx, d, ScenarioStatus.SUBMITTED).filter(x -> x.getEditCount() == editCount);
             if (r.isEmpty()) {
                 return Optional.<Approval>empty();
             }

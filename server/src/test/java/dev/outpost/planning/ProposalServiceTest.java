@@ -307,10 +307,14 @@ class ProposalServiceTest {
                 "E",
                 List.of(),
                 java.time.Instant.now());
-        assertThatThrownBy(() -> as("leader-east", () -> repository.approve(d, List.of(one, one))))
+        assertThatThrownBy(() -> as("leader-east", () -> repository.approve(d, List.of(one, one), s.editCount())))
                 .isInstanceOf(RuntimeException.class);
         assertThat(DbSnapshot.of(f.db.database())).isEqualTo(before);
         assertThat(proposals.get("line", s.id()).status()).isEqualTo(ScenarioStatus.SUBMITTED);
+        // sites read before an edit (sent back, edited, submitted again meanwhile) are not approved
+        assertThat(as("leader-east", () -> repository.approve(d, List.of(one), s.editCount() + 1)))
+                .isEmpty();
+        assertThat(DbSnapshot.of(f.db.database())).isEqualTo(before);
     }
 
     @Test
