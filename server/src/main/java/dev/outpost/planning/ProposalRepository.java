@@ -44,11 +44,13 @@ public interface ProposalRepository {
 
     /**
      * Submits: sets the scenario's status, area and submitter and records the decision, unless its status is no longer
-     * {@code expected}.
+     * {@code expected} or it was edited since its sites were read.
      *
-     * @return the stored decision; empty when the scenario is gone or its status is not {@code expected}
+     * @param editCount the scenario's edit count when its sites were checked against the area
+     * @return the stored decision; empty when the scenario is gone, its status is not {@code expected}, or its edit
+     *     count is not {@code editCount}
      */
-    Optional<ProposalDecision> submit(ProposalDecision decision, ScenarioStatus expected);
+    Optional<ProposalDecision> submit(ProposalDecision decision, ScenarioStatus expected, int editCount);
 
     /**
      * Sends back: sets the status to returned and records the decision, unless the status is no longer submitted.

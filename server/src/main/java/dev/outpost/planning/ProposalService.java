@@ -147,7 +147,7 @@ public final class ProposalService {
         String area = areaCode == null || areaCode.isBlank() ? areaOfSites(s) : checkArea(s, areaCode.strip());
         ProposalDecision d = new ProposalDecision(
                 0, regionCode, scenarioId, ProposalStep.SUBMITTED, s.status(), actor, note, area, List.of(), now());
-        if (repository.submit(d, s.status()).isEmpty()) {
+        if (repository.submit(d, s.status(), s.editCount()).isEmpty()) {
             throw changedMeanwhile(regionCode, scenarioId);
         }
         return get(regionCode, scenarioId);

@@ -81,11 +81,11 @@ public final class JooqProposalRepository implements ProposalRepository {
     }
 
     @Override
-    public Optional<ProposalDecision> submit(ProposalDecision d, ScenarioStatus expected) {
+    public Optional<ProposalDecision> submit(ProposalDecision d, ScenarioStatus expected, int editCount) {
         requireStep(d, ProposalStep.SUBMITTED);
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            Optional<ScenarioRecord> r = lock(tx, d, expected);
+            Optional<ScenarioRecord> r = lock(tx, d, expected).filter(x -> x.getEditCount() == editCount);
             if (r.isEmpty()) {
                 return Optional.empty();
             }

@@ -200,6 +200,24 @@ class ProposalServiceTest {
                 () -> proposals.submit("line", twoDistricts.id(), "NOWHERE", null, "planner-li"),
                 IllegalArgumentException.class,
                 "area: unknown district 'NOWHERE' in region 'line'; known districts: [E 东区, W 西区]");
+        // sites checked before an edit that came first are not submitted
+        Map<String, String> before = DbSnapshot.of(f.db.database());
+        ProposalDecision d = new ProposalDecision(
+                0,
+                "line",
+                twoDistricts.id(),
+                ProposalStep.SUBMITTED,
+                ScenarioStatus.DRAFT,
+                "planner-li",
+                null,
+                "E",
+                List.of(),
+                java.time.Instant.now());
+        assertThat(repository.submit(d, ScenarioStatus.DRAFT, twoDistricts.editCount() + 1))
+                .isEmpty();
+        assertThat(repository.submit(d, ScenarioStatus.RETURNED, twoDistricts.editCount()))
+                .isEmpty();
+        assertThat(DbSnapshot.of(f.db.database())).isEqualTo(before);
     }
 
     @Test
