@@ -11,6 +11,9 @@ import { createTranslator, loadLang } from './i18n/index.js';
 import { applyTranslations } from './i18n/dom.js';
 import { createLangSwitch } from './controls/lang-switch.js';
 import { createRegionSelect } from './controls/region-select.js';
+import { createLoginBox } from './controls/login-box.js';
+import { createProposalPanel } from './controls/proposal-panel.js';
+import { createAuth } from './api/auth.js';
 import { el, clear, testId } from './util/dom.js';
 import { buildQuery } from './util/query.js';
 import { minutesColor, UNREACHABLE_COLOR } from './util/colors.js';
@@ -22,6 +25,10 @@ const storage = safeLocalStorage();
 const store = createStore({ lang: loadLang(storage), region: null, group: 'rider' });
 let t = createTranslator(store.get('lang'));
 const api = createApiClient({ baseUrl: document.baseURI });
+// accounts: the review is for logged-in staff; the client sends the session's CSRF token with the decisions
+const auth = createAuth({ api });
+const getContext = () => ({ t, lang: store.get('lang') });
+let proposalPanel = null;
 
 /** GET a JSON document of the review API; failures become ApiError like the rest of the page's calls. */
 async function getJson(path, params) {
@@ -64,7 +71,8 @@ async function start() {
   applyTranslations(document, t);
   document.title = `${t('review.title')} · ${t('app.title')}`;
   createLangSwitch(document.querySelector('[data-testid="lang-switch"]'), { store, storage });
-  const config = await api.getConfig();
+  const loginBox = createLoginBox(document.querySelector('[data-testid="auth-box"]'), { auth, getContext });
+  const [config] = await Promise.all([api.getConfig(), auth.refresh().catch(() => null)]);
   const regions = Array.isArray(config.regions) ? config.regions : [];
   const params = new URLSearchParams(location.search);
   const requested = params.get('region');
@@ -78,6 +86,9 @@ async function start() {
   cellLayer = L.geoJSON(null, { interactive: false }).addTo(map);
   areaLayer = L.geoJSON(null, { style: areaStyle, onEachFeature: bindArea }).addTo(map);
   gapLayer = L.geoJSON(null, { interactive: false, style: () => ({ color: '#8e0f24', weight: 2, fill: false, dashArray: '4 3' }) }).addTo(map);
+  proposalPanel = createProposalPanel(document.querySelector('[data-testid="proposals"]'), {
+    api, map, getContext, errorText, onDecided: () => refreshAfterDecision(),
+  });
 
   const groupSelect = document.querySelector('[data-testid="review-group-select"]');
   groupSelect.addEventListener('change', () => store.set({ group: groupSelect.value }));
@@ -95,6 +106,8 @@ async function start() {
     fillAreaSelect();
     renderLegend();
     renderReview();
+    loginBox.refreshLanguage?.();
+    proposalPanel.refreshLanguage();
   });
   store.on('group', async () => {
     await loadHeadlines();
@@ -105,7 +118,60 @@ async function start() {
   store.on('region', () => loadRegion(null));
 
   renderLegend();
-  await loadRegion(params.get('area'));
+  // after a login (or logout) on this page, load what the user may now see, starting at their own area
+  auth.onChange(() => loadRegion(params.get('area') ?? ownArea()).catch(showFailure));
+  await loadRegion(params.get('area') ?? ownArea());
+}
+
+/** The one district-level area the logged-in user answers for in the current region, or null. */
+function ownArea() {
+  const region = store.get('region');
+  const mine = auth.current().areas.filter((a) => a.region === region && a.district);
+  return mine.length === 1 ? mine[0].district : null;
+}
+
+/** Whether the logged-in user decides on proposals (leaders and admins). */
+function decides() {
+  const role = auth.current().role;
+  return role === 'leader' || role === 'admin';
+}
+
+/**
+ * The area whose proposals the panel lists for a chosen area: a subdistrict's district when the user answers for it
+ * (proposals are usually submitted for districts), else the area itself.
+ */
+function proposalArea(code, sub) {
+  if (!sub) {
+    return code;
+  }
+  const parent = sub.properties.parentCode;
+  const me = auth.current();
+  const region = store.get('region');
+  const coversParent = me.role === 'admin'
+    || me.areas.some((a) => a.region === region && (a.district === null || a.district === parent));
+  return coversParent && parent ? parent : code;
+}
+
+function loadProposals(area) {
+  if (decides()) {
+    proposalPanel.load(store.get('region'), area);
+  } else {
+    proposalPanel.hide();
+  }
+}
+
+/** After an approval or return: the area's figures and choropleth again (the register changed). */
+async function refreshAfterDecision() {
+  await loadHeadlines();
+  if (state.selected) {
+    const sub = state.subdistricts?.features.find((f) => f.properties.code === state.selected) ?? null;
+    await reloadReview(state.selected, { sub });
+  }
+}
+
+function showFailure(error) {
+  const body = document.getElementById('review-body');
+  clear(body).appendChild(el('p', 'review-miss', t('review.failed', { detail: errorText(error) })));
 }
 
 async function loadRegion(area) {
@@ -114,6 +180,12 @@ async function loadRegion(area) {
   cellLayer.clearLayers();
   gapLayer.clearLayers();
   renderReview();
+  if (!auth.current().authenticated) {
+    proposalPanel.hide();
+    clear(document.getElementById('review-body')).appendChild(
+      testId(el('p', 'review-miss', t('proposals.loginFirst')), 'review-login-first'));
+    return;
+  }
   [state.districts, state.subdistricts] = await Promise.all([
     api.getDistricts(region, 'district'),
     api.getDistricts(region, 'subdistrict'),
@@ -123,6 +195,8 @@ async function loadRegion(area) {
   showLevel('district', null);
   if (area) {
     await selectArea(area);
+  } else {
+    loadProposals(null);
   }
 }
 
@@ -179,6 +253,12 @@ async function selectArea(code, { fit = true } = {}) {
   } else if (sub && fit && state.parent !== sub.properties.parentCode) {
     showLevel('subdistrict', sub.properties.parentCode);
   }
+  loadProposals(proposalArea(code, sub));
+  await reloadReview(code, { sub, fit });
+}
+
+/** Loads and shows the review of an area (and, for a subdistrict, its cells). */
+async function reloadReview(code, { sub = null, fit = false } = {}) {
   const body = document.getElementById('review-body');
   clear(body).appendChild(el('p', 'review-sub', t('review.loading')));
   try {
@@ -229,6 +309,7 @@ function goUp() {
     showLevel('district', null);
     document.querySelector('[data-testid="review-area-select"]').value = '';
     renderReview();
+    loadProposals(null);
   }
 }
 

@@ -78,6 +78,8 @@ public final class AccessPolicy {
             AccessRule.only("POST", "/api/scenarios/{id}/sites", Scope.REGION, EDITORS, "add a site"),
             AccessRule.only("PUT", "/api/scenarios/{id}/sites/{siteId}", Scope.REGION, EDITORS, "move a site"),
             AccessRule.only("DELETE", "/api/scenarios/{id}/sites/{siteId}", Scope.REGION, EDITORS, "remove a site"),
+            AccessRule.only(
+                    "POST", "/api/scenarios/{id}/submit", Scope.REGION, EDITORS, "submit a scenario as a proposal"),
             AccessRule.only("GET", "/api/jobs/{id}", Scope.REGION, STAFF, "progress of a long solve"),
             AccessRule.only("POST", "/api/jobs/{id}/cancel", Scope.REGION, EDITORS, "cancel a long solve"),
             AccessRule.only("GET", "/api/stations/{id}/checkins", Scope.REGION, STAFF, "daily check-ins of a station"),
@@ -100,6 +102,12 @@ public final class AccessPolicy {
             AccessRule.only(
                     "GET", "/api/audit", Scope.DISTRICT, REVIEWERS, "audit log (leaders: rows of their areas only)"),
             // the proposal workflow (issue 6 part 3): a leader of the proposal's area decides, never its author
+            AccessRule.only(
+                    "GET",
+                    "/api/proposals",
+                    Scope.DISTRICT,
+                    REVIEWERS,
+                    "proposals of the caller's areas (parameter area: that area and below)"),
             AccessRule.only(
                             "POST",
                             "/api/proposals/{id}/approve",

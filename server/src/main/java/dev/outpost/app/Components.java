@@ -22,6 +22,7 @@ import dev.outpost.http.HttpServices;
 import dev.outpost.http.HttpSettings;
 import dev.outpost.http.IsochroneRoutes;
 import dev.outpost.http.JobRoutes;
+import dev.outpost.http.ProposalRoutes;
 import dev.outpost.http.ReportRoutes;
 import dev.outpost.http.ReviewRoutes;
 import dev.outpost.http.RiderRoutes;
@@ -35,6 +36,7 @@ import dev.outpost.network.graphhopper.OsmPoiSource;
 import dev.outpost.planning.CandidateService;
 import dev.outpost.planning.CoverageMatrixService;
 import dev.outpost.planning.JobService;
+import dev.outpost.planning.ProposalService;
 import dev.outpost.planning.ScenarioProposals;
 import dev.outpost.planning.ScenarioService;
 import dev.outpost.report.CjkFont;
@@ -58,6 +60,7 @@ import dev.outpost.store.JooqDemandRepository;
 import dev.outpost.store.JooqDistrictRepository;
 import dev.outpost.store.JooqImportStore;
 import dev.outpost.store.JooqJobRepository;
+import dev.outpost.store.JooqProposalRepository;
 import dev.outpost.store.JooqRegionRepository;
 import dev.outpost.store.JooqScenarioRepository;
 import dev.outpost.store.JooqSessionRepository;
@@ -96,6 +99,7 @@ public final class Components implements AutoCloseable {
     final CoverageMatrixService matrices;
     final ScenarioService scenarios;
     final JobService jobs;
+    final ProposalService proposals;
     final NearestService nearest;
     final CheckinService checkins;
     final PosterService posters;
@@ -121,12 +125,13 @@ public final class Components implements AutoCloseable {
                 AccountSettings.DEFAULTS,
                 clock);
         // target resolvers of the access policy: the area of a report is its file name ("449901.pdf")
-        this.authorizer = new Authorizer(AccessPolicy.standard(), districts, Map.of("report-area", (region, path) -> {
-            String file = path.getOrDefault("file", "");
-            int dot = file.lastIndexOf('.');
-            return java.util.Optional.of(
-                    new dev.outpost.account.Target(region, dot > 0 ? file.substring(0, dot) : file, null));
-        }));
+        Authorizer authorizer =
+                new Authorizer(AccessPolicy.standard(), districts, Map.of("report-area", (region, path) -> {
+                    String file = path.getOrDefault("file", "");
+                    int dot = file.lastIndexOf('.');
+                    return java.util.Optional.of(
+                            new dev.outpost.account.Target(region, dot > 0 ? file.substring(0, dot) : file, null));
+                }));
         this.audit = new JooqAuditTrail(database);
         CoverageRepository coverageRepo = new JooqCoverageRepository(database);
         DemandRepository demandRepo = new JooqDemandRepository(database);
@@ -178,7 +183,7 @@ public final class Components implements AutoCloseable {
                 ReviewSettings.defaults(),
                 clock);
         this.reports = new ReportService(review, () -> CjkFont.locate(System.getenv()));
-        this.stations.addListener(new StationListener() {
+        StationListener registerChanged = new StationListener() {
             @Override
             public void saved(dev.outpost.station.Station station) {
                 coverage.stationSaved(station);
@@ -190,7 +195,35 @@ public final class Components implements AutoCloseable {
                 coverage.stationDeleted(regionCode, stationId);
                 nearest.stationsChanged(regionCode);
             }
-        });
+        };
+        this.stations.addListener(registerChanged);
+        // the proposal workflow (issue 6): approved sites become planned stations, told to the same listener
+        this.proposals = new ProposalService(
+                scenarioRepo,
+                new JooqProposalRepository(database),
+                districts,
+                stationRepository,
+                coverage.rules(),
+                registerChanged,
+                clock);
+        this.authorizer = authorizer.withResolver("proposal", (region, path) -> proposalTarget(region, path));
+    }
+
+    /**
+     * The target of a proposal route ({@code {id}} is a scenario id): its region, the area it was submitted for and
+     * who submitted it (else who created it); empty when there is no such scenario (the handler answers 404).
+     */
+    private java.util.Optional<dev.outpost.account.Target> proposalTarget(String region, Map<String, String> path) {
+        long id;
+        try {
+            id = Long.parseLong(path.getOrDefault("id", ""));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty(); // the handler refuses the id
+        }
+        return proposals
+                .findHeader(region, id)
+                .map(h -> new dev.outpost.account.Target(
+                        region, h.areaCode(), h.submittedBy() != null ? h.submittedBy() : h.createdBy()));
     }
 
     /** Opens the database named by the configuration (or the private cluster) and migrates it. */
@@ -226,7 +259,8 @@ public final class Components implements AutoCloseable {
                             new ReviewRoutes(review, params),
                             new ReportRoutes(reports, params),
                             new CandidateRoutes(candidates, params, config.maxUploadBytes()),
-                            new ScenarioRoutes(scenarios, jobs, params),
+                            new ScenarioRoutes(scenarios, jobs, proposals, params),
+                            new ProposalRoutes(proposals, authorizer, params),
                             new JobRoutes(jobs, params)));
                     routes.addAll(RiderRoutes.of(nearest, checkins, posters, clock, config.publicBaseUrl())
                             .apply(params));

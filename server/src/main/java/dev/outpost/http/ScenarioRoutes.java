@@ -6,6 +6,7 @@ import dev.outpost.common.Actor;
 import dev.outpost.planning.Job;
 import dev.outpost.planning.JobService;
 import dev.outpost.planning.ProposalFiles;
+import dev.outpost.planning.ProposalService;
 import dev.outpost.planning.Scenario;
 import dev.outpost.planning.ScenarioRequest;
 import dev.outpost.planning.ScenarioService;
@@ -20,18 +21,22 @@ import java.io.ByteArrayOutputStream;
  * on matrices already built, else queued as a job with 202 and {@code Location: /api/jobs/{id}}; the body's
  * {@code async} overrides), list and read them, what-if edits of their sites ({@code POST .../sites},
  * {@code PUT/DELETE .../sites/{siteId}}), side-by-side comparison ({@code GET /api/scenarios/compare?a=&b=}) and
- * exports ({@code .../export.geojson|csv|xlsx}). Every endpoint takes {@code region}.
+ * exports ({@code .../export.geojson|csv|xlsx}). Every endpoint takes {@code region}. {@code GET /api/scenarios/{id}}
+ * includes the proposal workflow's {@code area} and {@code decisions} (see {@link ProposalRoutes}).
  */
 public final class ScenarioRoutes implements Routes {
     private static final ObjectMapper MAPPER = Json.newMapper();
 
     private final ScenarioService scenarios;
     private final JobService jobs;
+    private final ProposalService proposals;
     private final Params params;
 
-    public ScenarioRoutes(ScenarioService scenarios, JobService jobs, Params params) {
+    /** @param proposals reads a scenario's area and decision history for {@code GET /api/scenarios/{id}} */
+    public ScenarioRoutes(ScenarioService scenarios, JobService jobs, ProposalService proposals, Params params) {
         this.scenarios = scenarios;
         this.jobs = jobs;
+        this.proposals = proposals;
         this.params = params;
     }
 
@@ -95,7 +100,8 @@ public final class ScenarioRoutes implements Routes {
 
     private void get(Context ctx) {
         String region = params.region(ctx).code();
-        ctx.json(PlanningJson.scenario(scenarios.get(region, Params.idParam(ctx, "id"))));
+        // the scenario with the proposal workflow's fields: area, submitter, decisions
+        ctx.json(ProposalRoutes.proposal(proposals.get(region, Params.idParam(ctx, "id"))));
     }
 
     private void addSite(Context ctx) {

@@ -28,8 +28,8 @@ public interface ScenarioRepository {
      * edit came first.
      *
      * @param reach per site id, the cells it reaches (all sites of the edited scenario)
-     * @return false when the stored edit count is not {@code edited.editCount() - 1} (a concurrent edit) or the
-     *     scenario is gone
+     * @return false when the stored edit count is not {@code edited.editCount() - 1} (a concurrent edit), the stored
+     *     status is no longer editable (submitted meanwhile), or the scenario is gone
      */
     boolean saveEdit(Scenario edited, Map<Integer, int[]> reach);
 

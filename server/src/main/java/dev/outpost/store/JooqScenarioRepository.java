@@ -239,8 +239,10 @@ public final class JooqScenarioRepository implements ScenarioRepository {
                     .where(SCENARIO.REGION_CODE.eq(edited.regionCode()), SCENARIO.SCENARIO_ID.eq(edited.id()))
                     .forUpdate()
                     .fetchOptional();
-            if (current.isEmpty() || current.get().getEditCount() != edited.editCount() - 1) {
-                return false;
+            if (current.isEmpty()
+                    || current.get().getEditCount() != edited.editCount() - 1
+                    || !ScenarioStatus.parse(current.get().getStatus()).editable()) {
+                return false; // a concurrent edit, or submitted meanwhile (the proposal workflow)
             }
             ScenarioRecord r = current.get();
             Map<String, Object> before = new LinkedHashMap<>();

@@ -2,16 +2,21 @@ package dev.outpost.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.account.AccessPolicy;
 import dev.outpost.account.AccessRule;
+import dev.outpost.account.AccountService;
 import dev.outpost.account.Area;
 import dev.outpost.account.Role;
 import dev.outpost.account.Scope;
 import dev.outpost.app.ApiSession;
 import dev.outpost.app.TestApp;
+import dev.outpost.common.Actor;
 import dev.outpost.district.Region;
 import dev.outpost.store.DbSnapshot;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +42,14 @@ import org.junit.jupiter.api.TestFactory;
 class AuthorizationMatrixTest {
     static final String DISTRICT_A = "449901";
     static final String DISTRICT_B = "449902";
-    /** Rules written ahead of their routes (issue 6, the proposal workflow); remove a line when its route lands. */
-    static final Set<String> PLANNED = Set.of("POST /api/proposals/{id}/approve", "POST /api/proposals/{id}/return");
+    /** Rules written ahead of their routes; remove a line when its route lands. */
+    static final Set<String> PLANNED = Set.of();
+    /**
+     * A scenario of district A submitted by the planner and approved by leader A before the matrix runs: the
+     * matrix's proposal requests act on it (a leader of A reaches the handler, which refuses the decided proposal
+     * without changing anything; leader B is refused by the area check). 0 when the demo city is absent.
+     */
+    static long decidedProposal;
 
     static TestApp app;
     static final Map<String, Caller> CALLERS = new java.util.LinkedHashMap<>();
@@ -57,6 +68,37 @@ class AuthorizationMatrixTest {
         add(new Caller("leader-a", Role.LEADER, List.of(new Area("demo", DISTRICT_A)), "leader-pass-a"));
         add(new Caller("leader-b", Role.LEADER, List.of(new Area("demo", DISTRICT_B)), "leader-pass-b"));
         add(new Caller(TestApp.ADMIN, Role.ADMIN, List.of(), app.adminPassword()));
+        // not a caller of the matrix: its role changes in a test
+        app.createUser("author", Role.PLANNER, List.of(Area.region("demo")), "author-pass-1");
+        Path csv = TestApp.repoRoot().resolve("geodata/demo-city/candidates.csv");
+        if (Files.isRegularFile(csv)) {
+            try {
+                HttpResponse<String> r =
+                        app.upload("/api/imports/candidates?region=demo", "candidates.csv", Files.readAllBytes(csv));
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ApiSession planner = session(CALLERS.get("planner"));
+            decidedProposal = scenarioOfA(planner, "已决定的方案");
+            HttpResponse<String> submitted =
+                    planner.send("POST", "/api/scenarios/" + decidedProposal + "/submit?region=demo", "{}");
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+            HttpResponse<String> approved = session(CALLERS.get("leader-a"))
+                    .send("POST", "/api/proposals/" + decidedProposal + "/approve?region=demo", "{}");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        }
+    }
+
+    /** A new scenario with two sites among the candidates of district A, solved at once; its id. */
+    static long scenarioOfA(ApiSession s, String name) {
+        HttpResponse<String> r = s.send(
+                "POST",
+                "/api/scenarios?region=demo",
+                "{\"name\":\"" + name + "\",\"problem\":\"mclp\",\"p\":2,\"minutes\":5,\"async\":false,"
+                        + "\"candidates\":{\"sources\":[\"import\"],\"districts\":[\"" + DISTRICT_A + "\"]}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return ApiSession.json(r).get("id").asLong();
     }
 
     static void add(Caller c) {
@@ -132,8 +174,10 @@ class AuthorizationMatrixTest {
     }
 
     static String concretePath(AccessRule rule) {
+        boolean proposal =
+                rule.path().startsWith("/api/proposals/") || rule.path().endsWith("/submit");
         return rule.path()
-                        .replace("{id}", "999999")
+                        .replace("{id}", proposal && decidedProposal > 0 ? Long.toString(decidedProposal) : "999999")
                         .replace("{siteId}", "999999")
                         .replace("{name}", "nobody-here")
                         .replace("{code}", "NOCODE")
@@ -197,5 +241,75 @@ class AuthorizationMatrixTest {
         assertThat(a.get("/api/audit?region=demo&district=449902001").statusCode())
                 .as("a subdistrict of B")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void onlyALeaderOfTheProposalsAreaDecidesItAndNeverItsAuthor() {
+        Assumptions.assumeTrue(decidedProposal > 0, "skipped: the demo city's candidates are absent");
+        ApiSession author = app.login("author", "author-pass-1");
+        long id = scenarioOfA(author, "作者自己的方案");
+        String approve = "/api/proposals/" + id + "/approve?region=demo";
+        String back = "/api/proposals/" + id + "/return?region=demo";
+        HttpResponse<String> submitted = author.send(
+                "POST", "/api/scenarios/" + id + "/submit?region=demo", "{\"area\":\"" + DISTRICT_A + "\"}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        assertThat(ApiSession.json(submitted).get("status").asText()).isEqualTo("submitted");
+        Map<String, String> before = DbSnapshot.of(app.db().database());
+
+        // a planner approving their own proposal, or another planner's: planners do not decide
+        HttpResponse<String> own = author.send("POST", approve, "{}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+        assertThat(ApiSession.json(own).get("detail").asText()).contains("role 'planner'");
+        assertThat(session(CALLERS.get("planner")).send("POST", approve, "{}").statusCode())
+                .isEqualTo(403);
+        // a leader of another district, approving or sending back
+        for (String path : List.of(approve, back)) {
+            HttpResponse<String> r = session(CALLERS.get("leader-b")).send("POST", path, "{\"comment\":\"不同意\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+            assertThat(ApiSession.json(r).get("detail").asText())
+                    .contains("leader-b")
+                    .contains(DISTRICT_A);
+        }
+        assertThat(DbSnapshot.of(app.db().database())).isEqualTo(before);
+        // the author made leader of A still may not decide on their own proposal
+        Actor.as(TestApp.ADMIN, () -> app.components()
+                .accounts()
+                .updateUser(
+                        "author",
+                        new AccountService.UserChange(
+                                null, Role.LEADER, List.of(new Area("demo", DISTRICT_A)), null, null)));
+        ApiSession promoted = app.login("author", "author-pass-1");
+        before = DbSnapshot.of(app.db().database());
+        HttpResponse<String> self = promoted.send("POST", approve, "{}");
+        assertThat(self.statusCode()).as(self.body()).isEqualTo(403);
+        assertThat(ApiSession.json(self).get("detail").asText()).contains("made this proposal");
+        // leader B does not see it among the proposals; nothing changed so far
+        assertThat(ids(session(CALLERS.get("leader-b")).get("/api/proposals?region=demo")))
+                .doesNotContain(id);
+        assertThat(DbSnapshot.of(app.db().database())).isEqualTo(before);
+
+        // the leader of A sees it and approves it: its sites become planned stations
+        assertThat(ids(session(CALLERS.get("leader-a")).get("/api/proposals?region=demo")))
+                .contains(id);
+        HttpResponse<String> ok = session(CALLERS.get("leader-a")).send("POST", approve, "{\"comment\":\"同意\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode p = ApiSession.json(ok);
+        assertThat(p.get("status").asText()).isEqualTo("approved");
+        assertThat(p.get("area").asText()).isEqualTo(DISTRICT_A);
+        JsonNode last = p.get("decisions").get(1);
+        assertThat(last.get("actor").asText()).isEqualTo("leader-a");
+        assertThat(last.get("step").asText()).isEqualTo("approved");
+        assertThat(last.get("stationIds")).hasSize(2);
+        for (JsonNode stationId : last.get("stationIds")) {
+            JsonNode st = ApiSession.json(app.get("/api/stations/" + stationId.asLong() + "?region=demo"));
+            assertThat(st.toString()).contains("planned");
+        }
+    }
+
+    static List<Long> ids(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<Long> out = new ArrayList<>();
+        ApiSession.json(r).get("proposals").forEach(x -> out.add(x.get("id").asLong()));
+        return out;
     }
 }

@@ -7,8 +7,17 @@ import org.jooq.DSLContext;
 
 /** A fingerprint of every row of the data tables, to prove that a refused request changed nothing. */
 public final class DbSnapshot {
-    private static final List<String> TABLES =
-            List.of("region", "import_batch", "district", "station", "audit_log", "app_user", "user_area");
+    private static final List<String> TABLES = List.of(
+            "region",
+            "import_batch",
+            "district",
+            "station",
+            "audit_log",
+            "app_user",
+            "user_area",
+            "scenario",
+            "scenario_site",
+            "proposal_decision");
 
     private DbSnapshot() {}
 

@@ -48,6 +48,7 @@ public class Indexes {
     public static final Index LOGIN_ATTEMPT_IP_IDX = Internal.createIndex(DSL.name("login_attempt_ip_idx"), LoginAttempt.LOGIN_ATTEMPT, new OrderField[] { LoginAttempt.LOGIN_ATTEMPT.CLIENT_IP, LoginAttempt.LOGIN_ATTEMPT.AT }, false);
     public static final Index LOGIN_ATTEMPT_USER_IDX = Internal.createIndex(DSL.name("login_attempt_user_idx"), LoginAttempt.LOGIN_ATTEMPT, new OrderField[] { LoginAttempt.LOGIN_ATTEMPT.USER_NAME, LoginAttempt.LOGIN_ATTEMPT.AT }, false);
     public static final Index SCENARIO_CREATED_IDX = Internal.createIndex(DSL.name("scenario_created_idx"), Scenario.SCENARIO, new OrderField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.CREATED_AT }, false);
+    public static final Index SCENARIO_STATUS_AREA_IDX = Internal.createIndex(DSL.name("scenario_status_area_idx"), Scenario.SCENARIO, new OrderField[] { Scenario.SCENARIO.REGION_CODE, Scenario.SCENARIO.STATUS, Scenario.SCENARIO.AREA_CODE }, false);
     public static final Index STATION_GEOM_IDX = Internal.createIndex(DSL.name("station_geom_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.GEOM }, false);
     public static final Index STATION_KIND_IDX = Internal.createIndex(DSL.name("station_kind_idx"), Station.STATION, new OrderField[] { Station.STATION.REGION_CODE, Station.STATION.KIND }, false);
     public static final Index USER_SESSION_EXPIRY_IDX = Internal.createIndex(DSL.name("user_session_expiry_idx"), UserSession.USER_SESSION, new OrderField[] { UserSession.USER_SESSION.EXPIRES_AT }, false);

@@ -21,6 +21,7 @@ import dev.outpost.store.jooq.tables.ImportBatch;
 import dev.outpost.store.jooq.tables.Job;
 import dev.outpost.store.jooq.tables.LoginAttempt;
 import dev.outpost.store.jooq.tables.NetworkVersion;
+import dev.outpost.store.jooq.tables.ProposalDecision;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Scenario;
 import dev.outpost.store.jooq.tables.ScenarioSite;
@@ -135,6 +136,11 @@ public class Public extends SchemaImpl {
     public final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
 
     /**
+     * The table <code>public.proposal_decision</code>.
+     */
+    public final ProposalDecision PROPOSAL_DECISION = ProposalDecision.PROPOSAL_DECISION;
+
+    /**
      * The table <code>public.region</code>.
      */
     public final Region REGION = Region.REGION;
@@ -197,6 +203,7 @@ public class Public extends SchemaImpl {
             Job.JOB,
             LoginAttempt.LOGIN_ATTEMPT,
             NetworkVersion.NETWORK_VERSION,
+            ProposalDecision.PROPOSAL_DECISION,
             Region.REGION,
             Scenario.SCENARIO,
             ScenarioSite.SCENARIO_SITE,

@@ -21,6 +21,7 @@ import dev.outpost.store.jooq.tables.ImportBatch;
 import dev.outpost.store.jooq.tables.Job;
 import dev.outpost.store.jooq.tables.LoginAttempt;
 import dev.outpost.store.jooq.tables.NetworkVersion;
+import dev.outpost.store.jooq.tables.ProposalDecision;
 import dev.outpost.store.jooq.tables.Region;
 import dev.outpost.store.jooq.tables.Scenario;
 import dev.outpost.store.jooq.tables.ScenarioSite;
@@ -119,6 +120,11 @@ public class Tables {
      * The table <code>public.network_version</code>.
      */
     public static final NetworkVersion NETWORK_VERSION = NetworkVersion.NETWORK_VERSION;
+
+    /**
+     * The table <code>public.proposal_decision</code>.
+     */
+    public static final ProposalDecision PROPOSAL_DECISION = ProposalDecision.PROPOSAL_DECISION;
 
     /**
      * The table <code>public.region</code>.

@@ -10,6 +10,7 @@ import dev.outpost.store.jooq.Public;
 import dev.outpost.store.jooq.tables.CandidateMatrix.CandidateMatrixPath;
 import dev.outpost.store.jooq.tables.DemandLayer.DemandLayerPath;
 import dev.outpost.store.jooq.tables.NetworkVersion.NetworkVersionPath;
+import dev.outpost.store.jooq.tables.ProposalDecision.ProposalDecisionPath;
 import dev.outpost.store.jooq.tables.Region.RegionPath;
 import dev.outpost.store.jooq.tables.ScenarioSite.ScenarioSitePath;
 import dev.outpost.store.jooq.tables.records.ScenarioRecord;
@@ -167,6 +168,21 @@ public class Scenario extends TableImpl<ScenarioRecord> {
      */
     public final TableField<ScenarioRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>public.scenario.area_code</code>.
+     */
+    public final TableField<ScenarioRecord, String> AREA_CODE = createField(DSL.name("area_code"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>public.scenario.submitted_by</code>.
+     */
+    public final TableField<ScenarioRecord, String> SUBMITTED_BY = createField(DSL.name("submitted_by"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>public.scenario.submitted_at</code>.
+     */
+    public final TableField<ScenarioRecord, OffsetDateTime> SUBMITTED_AT = createField(DSL.name("submitted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private Scenario(Name alias, Table<ScenarioRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -236,7 +252,7 @@ public class Scenario extends TableImpl<ScenarioRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.SCENARIO_CREATED_IDX);
+        return Arrays.asList(Indexes.SCENARIO_CREATED_IDX, Indexes.SCENARIO_STATUS_AREA_IDX);
     }
 
     @Override
@@ -319,6 +335,19 @@ public class Scenario extends TableImpl<ScenarioRecord> {
         return _scenarioRegionCodeStationMatrixIdFkey;
     }
 
+    private transient ProposalDecisionPath _proposalDecision;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.proposal_decision</code> table
+     */
+    public ProposalDecisionPath proposalDecision() {
+        if (_proposalDecision == null)
+            _proposalDecision = new ProposalDecisionPath(this, null, Keys.PROPOSAL_DECISION__PROPOSAL_DECISION_REGION_CODE_SCENARIO_ID_FKEY.getInverseKey());
+
+        return _proposalDecision;
+    }
+
     private transient ScenarioSitePath _scenarioSite;
 
     /**
@@ -335,6 +364,7 @@ public class Scenario extends TableImpl<ScenarioRecord> {
     @Override
     public List<Check<ScenarioRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("scenario_area_code_check"), "(((length(area_code) >= 1) AND (length(area_code) <= 64)))", true),
             Internal.createCheck(this, DSL.name("scenario_edit_count_check"), "((edit_count >= 0))", true),
             Internal.createCheck(this, DSL.name("scenario_minutes_check"), "(((minutes >= 1) AND (minutes <= 120)))", true),
             Internal.createCheck(this, DSL.name("scenario_name_check"), "(((length(name) >= 1) AND (length(name) <= 200)))", true),

@@ -301,6 +301,48 @@ public class ScenarioRecord extends UpdatableRecordImpl<ScenarioRecord> {
         return (OffsetDateTime) get(19);
     }
 
+    /**
+     * Setter for <code>public.scenario.area_code</code>.
+     */
+    public void setAreaCode(String value) {
+        set(20, value);
+    }
+
+    /**
+     * Getter for <code>public.scenario.area_code</code>.
+     */
+    public String getAreaCode() {
+        return (String) get(20);
+    }
+
+    /**
+     * Setter for <code>public.scenario.submitted_by</code>.
+     */
+    public void setSubmittedBy(String value) {
+        set(21, value);
+    }
+
+    /**
+     * Getter for <code>public.scenario.submitted_by</code>.
+     */
+    public String getSubmittedBy() {
+        return (String) get(21);
+    }
+
+    /**
+     * Setter for <code>public.scenario.submitted_at</code>.
+     */
+    public void setSubmittedAt(OffsetDateTime value) {
+        set(22, value);
+    }
+
+    /**
+     * Getter for <code>public.scenario.submitted_at</code>.
+     */
+    public OffsetDateTime getSubmittedAt() {
+        return (OffsetDateTime) get(22);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -324,7 +366,7 @@ public class ScenarioRecord extends UpdatableRecordImpl<ScenarioRecord> {
     /**
      * Create a detached, initialised ScenarioRecord
      */
-    public ScenarioRecord(String regionCode, Long scenarioId, String name, String status, String workerGroup, String problem, Short minutes, Long networkVersionId, Long demandLayerId, Long candidateMatrixId, Long stationMatrixId, JSONB request, JSONB inputs, JSONB solve, JSONB figures, JSONB curve, Integer editCount, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public ScenarioRecord(String regionCode, Long scenarioId, String name, String status, String workerGroup, String problem, Short minutes, Long networkVersionId, Long demandLayerId, Long candidateMatrixId, Long stationMatrixId, JSONB request, JSONB inputs, JSONB solve, JSONB figures, JSONB curve, Integer editCount, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, String areaCode, String submittedBy, OffsetDateTime submittedAt) {
         super(Scenario.SCENARIO);
 
         setRegionCode(regionCode);
@@ -347,6 +389,9 @@ public class ScenarioRecord extends UpdatableRecordImpl<ScenarioRecord> {
         setCreatedBy(createdBy);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setAreaCode(areaCode);
+        setSubmittedBy(submittedBy);
+        setSubmittedAt(submittedAt);
         resetChangedOnNotNull();
     }
 }
