@@ -67,6 +67,9 @@ async function start() {
   const loginBox = createLoginBox(document.querySelector('[data-testid="auth-box"]'), { auth, getContext });
   const importSection = document.querySelector('[data-testid="import-section"]');
   auth.onChange((me) => { importSection.hidden = !canImport(me); });
+  // planner page link: staff only
+  const planLink = document.querySelector('[data-testid="plan-link"]');
+  auth.onChange((me) => { planLink.hidden = !me.authenticated; });
 
   const [config, meta] = await Promise.all([api.getConfig(), api.getMeta(), auth.refresh().catch(() => null)]);
   const regions = Array.isArray(config.regions) ? config.regions : [];
