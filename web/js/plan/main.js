@@ -15,7 +15,7 @@ import { createLoginBox } from '../controls/login-box.js';
 import { el, clear } from '../util/dom.js';
 import { SHARE_CLASSES, formatShare } from '../util/coverage.js';
 import { createScenarioForm } from './form.js';
-import { createPlanMap, COMPARE_COLORS } from './map.js';
+import { createPlanMap, COMPARE_COLORS, SHARE_FILL_OPACITY } from './map.js';
 import { renderResult, renderComparison } from './panels.js';
 import { FormError, buildScenarioRequest, isEditable, jobPercent, roundCoordinate } from './scenario.js';
 import { followJob, scenarioIdOf } from './job.js';
@@ -274,6 +274,7 @@ async function showScenario(scenario, { fit = false } = {}) {
   state.comparison = null;
   $('plan-comparison').hidden = true;
   $('plan-scenario-select').value = String(scenario.id);
+  $('plan-new').open = false; // the form folds away so that the result is in view
   renderAll();
   if (fit) {
     planMap.fitSites();
@@ -408,6 +409,7 @@ function renderLegend() {
     const row = el('div', 'plan-legend-row');
     const swatch = el('span', 'plan-legend-swatch');
     swatch.style.background = c.color;
+    swatch.style.opacity = String(SHARE_FILL_OPACITY);
     row.append(swatch, el('span', null, next ? `${formatShare(c.minShare, store.get('lang'), 0)} – ${formatShare(next.minShare, store.get('lang'), 0)}`
       : `≥ ${formatShare(c.minShare, store.get('lang'), 0)}`));
     box.appendChild(row);

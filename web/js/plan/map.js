@@ -10,6 +10,9 @@ import { kindColor } from '../util/colors.js';
 import { shareColor, formatShare } from '../util/coverage.js';
 
 /** Colours of the two scenarios of a comparison. */
+/** Fill opacity of the district shares (the legend's swatches use the same). */
+export const SHARE_FILL_OPACITY = 0.75;
+
 export const COMPARE_COLORS = Object.freeze({ a: '#1967d2', b: '#e8710a' });
 
 /**
@@ -36,7 +39,7 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
     const f = areaFigures.get(feature.properties.code);
     const share = f ? (mode === 'before' ? f.fractionBefore : f.fractionAfter) : null;
     return {
-      color: '#3f4b5b', weight: 1.5, opacity: 0.8, fillColor: shareColor(share), fillOpacity: f && !comparing ? 0.55 : 0.05,
+      color: '#3f4b5b', weight: 1.5, opacity: 0.8, fillColor: shareColor(share), fillOpacity: f && !comparing ? SHARE_FILL_OPACITY : 0.05,
     };
   }
 
@@ -60,9 +63,9 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
   map.on('contextmenu', fireAdd);
   map.on('dblclick', fireAdd);
 
-  function siteIcon(props, highlighted) {
+  function siteIcon() {
     return L.divIcon({
-      className: `plan-site-marker${editable ? ' is-editable' : ''}${highlighted ? ' is-highlighted' : ''}`,
+      className: `plan-site-marker${editable ? ' is-editable' : ''}`,
       html: '',
       iconSize: [26, 26],
       iconAnchor: [13, 13],
@@ -78,7 +81,7 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
     for (const feature of scenario.sites?.features ?? []) {
       const props = feature.properties;
       const [lon, lat] = feature.geometry.coordinates;
-      const marker = L.marker([lat, lon], { icon: siteIcon(props, false), draggable: editable, keyboard: true, autoPan: true });
+      const marker = L.marker([lat, lon], { icon: siteIcon(), draggable: editable, keyboard: true, autoPan: true });
       marker.on('add', () => {
         const element = marker.getElement();
         element.dataset.siteId = String(props.siteId);

@@ -15,6 +15,8 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.MouseButton;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.outpost.app.TestApp;
+import dev.outpost.planning.ScenarioStatus;
+import dev.outpost.store.JooqScenarioRepository;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -188,6 +190,8 @@ class PlanPageTest {
             assertThat(page.locator("[data-testid='plan-curve-flat']").count()).isZero();
         }
         assertFigures(page, s.get("figures"));
+        assertThat(page.getAttribute("[data-testid='plan-status']", "data-status")).isEqualTo("draft");
+        assertThat(page.isVisible("[data-testid='plan-submit-approval']")).isTrue();
         // before / after on the map: the proposed sites are shown only after
         page.click("[data-testid='plan-mode-before']");
         assertThat(page.locator(".plan-site-marker").count()).isZero();
@@ -319,6 +323,11 @@ class PlanPageTest {
         assertThat(page.locator("path.plan-compare-a").count()).isEqualTo(4);
         assertThat(page.locator("path.plan-compare-b").count()).isEqualTo(2);
         assertThat(page.locator(".plan-site-marker").count()).isZero();
+        // the same view in English
+        page.click("[data-testid='lang-switch']");
+        waitFor(page, "[data-testid='plan-comparison'] h2:has-text('Comparison')");
+        assertThat(page.textContent("[data-testid='plan-compare-share-b']"))
+                .isEqualTo(share(c.at("/figuresB/fractionAfter").asDouble()));
         page.click("[data-testid='plan-compare-close']");
         assertThat(page.locator("path.plan-compare-a").count()).isZero();
         page.context().close();
@@ -342,6 +351,31 @@ class PlanPageTest {
         JsonNode job = get("/api/jobs/" + jobId + "?region=demo");
         assertThat(job.get("status").asText()).isEqualTo("cancelled");
         assertThat(get("/api/scenarios?region=demo").size()).isEqualTo(before);
+        page.context().close();
+    }
+
+    @Test
+    void aSubmittedScenarioIsReadOnlyAndTheMapPageLinksToThePlanner() throws Exception {
+        long id = create("{\"name\":\"已提交方案\",\"problem\":\"mclp\",\"p\":3,\"minutes\":5,\"async\":false}");
+        assertThat(new JooqScenarioRepository(app.components().database())
+                        .changeStatus("demo", id, ScenarioStatus.SUBMITTED))
+                .isTrue();
+        Page page = adminPage("/plan.html?region=demo&scenario=" + id);
+        waitFor(page, "[data-testid='plan-result-name']:has-text('已提交方案')");
+        assertThat(page.getAttribute("[data-testid='plan-status']", "data-status")).isEqualTo("submitted");
+        assertThat(page.isVisible("[data-testid='plan-readonly']")).isTrue();
+        assertThat(page.locator("[data-testid='plan-site-remove']").count()).isZero();
+        assertThat(page.locator("[data-testid='plan-submit-approval']").count()).isZero();
+        assertThat(page.locator(".plan-site-marker").count()).isEqualTo(3);
+        assertThat(page.locator(".plan-site-marker.leaflet-marker-draggable").count())
+                .isZero();
+        assertThat(page.locator("[data-testid='plan-site-name']").allTextContents())
+                .hasSize(3);
+
+        // the map page's header links here for logged-in staff
+        page.navigate(app.url("/?region=demo"));
+        waitFor(page, "[data-testid='plan-link']:visible");
+        assertThat(page.getAttribute("[data-testid='plan-link']", "href")).isEqualTo("./plan.html");
         page.context().close();
     }
 }
