@@ -400,7 +400,7 @@ export default Object.freeze({
   'plan.map.hintEdit': 'Drag a site to move it; right-click or double-click the map to add one',
   'plan.map.hintBefore': 'Coverage before the plan; switch to "After" to edit sites',
   'plan.map.hintCompare': 'Blue rings: sites of scenario A; orange dots: sites of scenario B',
-  'plan.legend.share': 'District coverage',
+  'plan.legend.share': 'District coverage ({when})',
   'plan.legend.station': 'Existing station',
   'plan.legend.site': 'Proposed site',
   'plan.legend.a': 'Scenario A',

@@ -400,7 +400,7 @@ export default Object.freeze({
   'plan.map.hintEdit': '拖动站点可移动；右键或双击地图新增站点',
   'plan.map.hintBefore': '显示规划前的覆盖率；切换到“规划后”可编辑站点',
   'plan.map.hintCompare': '蓝圈为方案 A 的站点，橙点为方案 B 的站点',
-  'plan.legend.share': '区县覆盖率',
+  'plan.legend.share': '区县覆盖率（{when}）',
   'plan.legend.station': '现有站点',
   'plan.legend.site': '拟建站点',
   'plan.legend.a': '方案 A',

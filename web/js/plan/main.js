@@ -199,7 +199,7 @@ async function submitScenario(values) {
   } catch (error) {
     showError(error);
   } finally {
-    form.setBusy(false);
+    form.setBusy(!canImport(auth.current()));
   }
 }
 
@@ -355,6 +355,7 @@ function setMode(mode) {
     button.setAttribute('aria-pressed', String(button.dataset.mode === planMap.mode()));
   }
   renderHint();
+  renderLegend();
 }
 
 function renderHint() {
@@ -403,7 +404,8 @@ function endComparison() {
 
 function renderLegend() {
   const box = clear($('plan-legend'));
-  box.appendChild(el('div', 'plan-legend-title', t('plan.legend.share')));
+  box.appendChild(el('div', 'plan-legend-title',
+    t('plan.legend.share', { when: t(planMap?.mode() === 'before' ? 'plan.map.before' : 'plan.map.after') })));
   SHARE_CLASSES.forEach((c, i) => {
     const next = SHARE_CLASSES[i + 1];
     const row = el('div', 'plan-legend-row');
