@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -76,9 +75,9 @@ class PlanPageTest {
                         .setViewportSize(1400, 900)
                         .setAcceptDownloads(true));
         String cookie = app.admin().cookie();
-        context.addCookies(List.of(new Cookie(
-                        cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1))
-                .setUrl(app.url("/"))));
+        context.addCookies(
+                List.of(new Cookie(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1))
+                        .setUrl(app.url("/"))));
         Page page = context.newPage();
         page.onPageError(e -> System.err.println("page error: " + e));
         page.navigate(app.url(path));
@@ -129,7 +128,8 @@ class PlanPageTest {
 
     static List<String> siteNames(JsonNode scenario) {
         List<String> out = new ArrayList<>();
-        scenario.at("/sites/features").forEach(f -> out.add(f.at("/properties/name").asText()));
+        scenario.at("/sites/features")
+                .forEach(f -> out.add(f.at("/properties/name").asText()));
         return out;
     }
 
@@ -161,7 +161,8 @@ class PlanPageTest {
                 page.locator("[data-testid='plan-site-new']").evaluateAll("els => els.map(e => e.dataset.value)");
         for (int i = 0; i < 5; i++) {
             assertThat(Double.parseDouble(newDemand.get(i)))
-                    .isEqualTo(s.at("/sites/features/" + i + "/properties/newDemand").asDouble());
+                    .isEqualTo(s.at("/sites/features/" + i + "/properties/newDemand")
+                            .asDouble());
         }
         // runner-up on expand
         page.locator("[data-testid='plan-site-1'] .plan-runner summary").click();
@@ -190,7 +191,8 @@ class PlanPageTest {
             assertThat(page.locator("[data-testid='plan-curve-flat']").count()).isZero();
         }
         assertFigures(page, s.get("figures"));
-        assertThat(page.getAttribute("[data-testid='plan-status']", "data-status")).isEqualTo("draft");
+        assertThat(page.getAttribute("[data-testid='plan-status']", "data-status"))
+                .isEqualTo("draft");
         assertThat(page.isVisible("[data-testid='plan-submit-approval']")).isTrue();
         // before / after on the map: the proposed sites are shown only after
         page.click("[data-testid='plan-mode-before']");
@@ -219,8 +221,7 @@ class PlanPageTest {
         assertThat(afterMove.at("/sites/features/0/geometry/coordinates/0").asDouble())
                 .isNotEqualTo(s.at("/sites/features/0/geometry/coordinates/0").asDouble());
         assertFigures(page, afterMove.get("figures"));
-        assertThat(get("/api/scenarios/" + id + "?region=demo").get("figures"))
-                .isEqualTo(afterMove.get("figures"));
+        assertThat(get("/api/scenarios/" + id + "?region=demo").get("figures")).isEqualTo(afterMove.get("figures"));
         waitFor(page, "[data-testid='plan-site-1']:has-text('手动移动')");
 
         // right-click on the map adds a site; the × removes it again
@@ -246,10 +247,11 @@ class PlanPageTest {
         assertFigures(page, afterRemove.get("figures"));
         assertThat(afterRemove.get("figures")).isEqualTo(afterMove.get("figures"));
         page.waitForSelector(
-                "[data-testid='plan-site-6']", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
+                "[data-testid='plan-site-6']",
+                new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
         assertThat(listedNames(page)).isEqualTo(siteNames(afterRemove));
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(TestApp.repoRoot().resolve("server/target/plan-page.png")));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(TestApp.repoRoot().resolve("server/target/plan-page.png")));
 
         // the three exports, downloaded from the page, with the Chinese names intact
         List<String> names = siteNames(afterRemove);
@@ -260,13 +262,18 @@ class PlanPageTest {
         }
         try (CSVParser p = CSVParser.parse(
                 new StringReader(text),
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
             assertThat(p.getRecords().stream().map((CSVRecord r) -> r.get("名称")).toList())
                     .isEqualTo(names);
         }
         JsonNode geojson = M.readTree(download(page, "plan-export-geojson"));
         List<String> fromGeoJson = new ArrayList<>();
-        geojson.get("features").forEach(f -> fromGeoJson.add(f.at("/properties/name").asText()));
+        geojson.get("features")
+                .forEach(f -> fromGeoJson.add(f.at("/properties/name").asText()));
         assertThat(fromGeoJson).isEqualTo(names);
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(download(page, "plan-export-xlsx")))) {
             assertThat(wb.getSheet("选址方案").getRow(1).getCell(6).getStringCellValue())
@@ -293,14 +300,15 @@ class PlanPageTest {
                 + "\"candidates\":{\"sources\":[\"import\"],\"kinds\":[\"gas_station\"]},\"async\":false}");
         JsonNode c = get("/api/scenarios/compare?region=demo&a=" + a + "&b=" + b);
         Page page = adminPage("/plan.html?region=demo");
-        page.waitForSelector("[data-testid='plan-compare-a'] option[value='" + b + "']",
+        page.waitForSelector(
+                "[data-testid='plan-compare-a'] option[value='" + b + "']",
                 new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
         page.selectOption("[data-testid='plan-compare-a']", String.valueOf(a));
         page.selectOption("[data-testid='plan-compare-b']", String.valueOf(b));
         page.click("[data-testid='plan-compare']");
         waitFor(page, "[data-testid='plan-compare-table']");
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(TestApp.repoRoot().resolve("server/target/plan-compare.png")));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(TestApp.repoRoot().resolve("server/target/plan-compare.png")));
         assertThat(Double.parseDouble(page.getAttribute("[data-testid='plan-compare-share-a']", "data-value")))
                 .isEqualTo(c.at("/figuresA/fractionAfter").asDouble());
         assertThat(Double.parseDouble(page.getAttribute("[data-testid='plan-compare-share-b']", "data-value")))
@@ -309,12 +317,15 @@ class PlanPageTest {
                 .isEqualTo(share(c.at("/figuresA/fractionAfter").asDouble()));
         assertThat(Double.parseDouble(page.getAttribute("[data-testid='plan-compare-covered-diff']", "data-value")))
                 .isCloseTo(
-                        c.at("/figuresB/coveredAfter").asDouble() - c.at("/figuresA/coveredAfter").asDouble(),
+                        c.at("/figuresB/coveredAfter").asDouble()
+                                - c.at("/figuresA/coveredAfter").asDouble(),
                         org.assertj.core.data.Offset.offset(1e-6));
         List<String> onlyA = new ArrayList<>();
-        c.at("/onlyInA/features").forEach(f -> onlyA.add(f.at("/properties/name").asText()));
+        c.at("/onlyInA/features")
+                .forEach(f -> onlyA.add(f.at("/properties/name").asText()));
         List<String> onlyB = new ArrayList<>();
-        c.at("/onlyInB/features").forEach(f -> onlyB.add(f.at("/properties/name").asText()));
+        c.at("/onlyInB/features")
+                .forEach(f -> onlyB.add(f.at("/properties/name").asText()));
         if (!onlyA.isEmpty()) {
             assertThat(page.locator("[data-testid='plan-only-a'] li").allTextContents())
                     .isEqualTo(onlyA);
@@ -354,8 +365,7 @@ class PlanPageTest {
         waitFor(page, "[data-testid='plan-job']:not([hidden])");
         long jobId = Long.parseLong(page.getAttribute("[data-testid='plan-job']", "data-job-id"));
         waitFor(page, "[data-testid='plan-job'][data-status='running']");
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(TestApp.repoRoot().resolve("server/target/plan-job.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(TestApp.repoRoot().resolve("server/target/plan-job.png")));
         page.click("[data-testid='plan-cancel']");
         waitFor(page, "[data-testid='plan-job'][data-status='cancelled']");
         assertThat(page.textContent("[data-testid='plan-job-text']")).contains("已取消");
@@ -373,7 +383,8 @@ class PlanPageTest {
                 .isTrue();
         Page page = adminPage("/plan.html?region=demo&scenario=" + id);
         waitFor(page, "[data-testid='plan-result-name']:has-text('已提交方案')");
-        assertThat(page.getAttribute("[data-testid='plan-status']", "data-status")).isEqualTo("submitted");
+        assertThat(page.getAttribute("[data-testid='plan-status']", "data-status"))
+                .isEqualTo("submitted");
         assertThat(page.isVisible("[data-testid='plan-readonly']")).isTrue();
         assertThat(page.locator("[data-testid='plan-site-remove']").count()).isZero();
         assertThat(page.locator("[data-testid='plan-submit-approval']").count()).isZero();
