@@ -400,4 +400,25 @@ class PlanPageTest {
         assertThat(page.getAttribute("[data-testid='plan-link']", "href")).isEqualTo("./plan.html");
         page.context().close();
     }
+
+    @Test
+    void formMistakesAndInfeasibleRequestsAreExplainedAndSaveNothing() throws Exception {
+        int before = get("/api/scenarios?region=demo").size();
+        Page page = adminPage("/plan.html?region=demo");
+        // checked in the page: no name
+        page.click("[data-testid='plan-submit']");
+        waitFor(page, "[data-testid='plan-error']:has-text('方案名称')");
+        // checked by the server: 1 万元 buys no site, so 99 % cannot be reached
+        page.fill("[data-testid='plan-name']", "做不到的方案");
+        page.fill("[data-testid='plan-minutes']", "5");
+        page.selectOption("[data-testid='plan-problem']", "partial");
+        page.fill("[data-testid='plan-target']", "99");
+        page.fill("[data-testid='plan-budget']", "1");
+        page.fill("[data-testid='plan-cost']", "50");
+        page.click("[data-testid='plan-submit']");
+        // answered at once (422) or, when the matrices were still to be built, as a failed job
+        waitFor(page, "text=no feasible answer");
+        assertThat(get("/api/scenarios?region=demo").size()).isEqualTo(before);
+        page.context().close();
+    }
 }
