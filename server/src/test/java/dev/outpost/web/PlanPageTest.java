@@ -164,6 +164,9 @@ class PlanPageTest {
                     .isEqualTo(s.at("/sites/features/" + i + "/properties/newDemand")
                             .asDouble());
         }
+        // clicking a proposal pans to it and marks its marker
+        page.click("[data-testid='plan-site-3'] [data-testid='plan-site-name']");
+        waitFor(page, ".plan-site-marker.is-highlighted[data-site-id='3']");
         // runner-up on expand
         page.locator("[data-testid='plan-site-1'] .plan-runner summary").click();
         String runnerUp = s.at("/sites/features/0/properties/runnerUpName").asText(null);
@@ -393,6 +396,14 @@ class PlanPageTest {
                 .isZero();
         assertThat(page.locator("[data-testid='plan-site-name']").allTextContents())
                 .hasSize(3);
+
+        // without a login the page only asks for one
+        com.microsoft.playwright.BrowserContext anonymous = browser.get().newContext();
+        Page outsider = anonymous.newPage();
+        outsider.navigate(app.url("/plan.html?region=demo"));
+        waitFor(outsider, "[data-testid='plan-login-needed']:visible");
+        assertThat(outsider.isVisible("[data-testid='plan-form']")).isFalse();
+        anonymous.close();
 
         // the map page's header links here for logged-in staff
         page.navigate(app.url("/?region=demo"));
