@@ -405,5 +405,12 @@ export default Object.freeze({
   'plan.legend.site': 'Proposed site',
   'plan.legend.a': 'Scenario A',
   'plan.legend.b': 'Scenario B',
+  'plan.inputs.title': 'Inputs and parameters',
+  'plan.inputs.network': 'Road network version',
+  'plan.inputs.mode': 'Travel mode',
+  'plan.inputs.demand': 'Demand layer',
+  'plan.inputs.candidates': 'Candidates',
+  'plan.inputs.stations': 'Existing stations',
+  'plan.inputs.createdBy': 'Created',
   // ---- end planner ----
 });

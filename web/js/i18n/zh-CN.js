@@ -405,5 +405,12 @@ export default Object.freeze({
   'plan.legend.site': '拟建站点',
   'plan.legend.a': '方案 A',
   'plan.legend.b': '方案 B',
+  'plan.inputs.title': '输入与参数',
+  'plan.inputs.network': '路网版本',
+  'plan.inputs.mode': '出行方式',
+  'plan.inputs.demand': '需求图层',
+  'plan.inputs.candidates': '候选点数',
+  'plan.inputs.stations': '现有站点数',
+  'plan.inputs.createdBy': '创建',
   // ---- end planner ----
 });

@@ -165,6 +165,8 @@ export function renderResult(container, s, context, options) {
     container.appendChild(el('p', 'plan-sub', t('plan.solve.edited', { n: s.editCount })));
   }
 
+  container.appendChild(inputsBlock(s, context));
+
   container.appendChild(el('h3', null, t('plan.curve.title')));
   container.appendChild(curveChart(s.curve, s.figures?.fractionBefore ?? null, context));
 
@@ -219,6 +221,37 @@ export function renderResult(container, s, context, options) {
     exports.appendChild(link);
   }
   container.appendChild(exports);
+}
+
+/** The inputs the scenario keeps (network version, demand layer, candidates, stations) and its parameters. */
+function inputsBlock(s, { t, lang }) {
+  const box = testId(el('details', 'plan-inputs'), 'plan-inputs');
+  box.appendChild(el('summary', null, t('plan.inputs.title')));
+  const list = el('dl', 'plan-solve');
+  const add = (key, value) => {
+    if (value !== null && value !== undefined && value !== '') {
+      list.append(el('dt', null, t(key)), el('dd', null, String(value)));
+    }
+  };
+  const inputs = s.inputs ?? {};
+  const request = s.request ?? {};
+  add('plan.inputs.network', inputs.networkVersionId === null || inputs.networkVersionId === undefined ? null
+    : `#${inputs.networkVersionId}${inputs.networkSha256 ? ` (${String(inputs.networkSha256).slice(0, 12)})` : ''}`);
+  add('plan.inputs.mode', inputs.travelMode);
+  add('plan.inputs.demand', inputs.demandLayerId === null || inputs.demandLayerId === undefined ? null : `#${inputs.demandLayerId}`);
+  add('plan.inputs.candidates', inputs.candidateCount);
+  add('plan.inputs.stations', inputs.stationCount);
+  add('plan.form.p', request.p);
+  add('plan.form.target', typeof request.targetCoverage === 'number' ? formatShare(request.targetCoverage, lang) : null);
+  add('plan.form.sources', (request.candidates?.sources ?? []).map((x) => t(`plan.source.${x}`)).join('、'));
+  add('plan.form.kinds', (request.candidates?.kinds ?? []).map((x) => t(`plan.kind.${x}`)).join('、'));
+  add('plan.form.budget', request.budgetWanYuan);
+  add('plan.form.cost', request.defaultCostWanYuan);
+  add('plan.form.solver', request.solver ? t(`plan.solver.${request.solver}`) : null);
+  add('plan.form.timeLimit', request.solver === 'greedy' ? null : request.timeLimitSeconds);
+  add('plan.inputs.createdBy', [s.createdBy, formatDateTime(s.createdAt, lang)].filter(Boolean).join(' · '));
+  box.appendChild(list);
+  return box;
 }
 
 function siteItem(p, context, options) {

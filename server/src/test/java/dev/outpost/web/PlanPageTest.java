@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -164,6 +165,15 @@ class PlanPageTest {
                     .isEqualTo(s.at("/sites/features/" + i + "/properties/newDemand")
                             .asDouble());
         }
+        // the inputs the scenario keeps
+        if (s.at("/inputs/networkVersionId").isNumber()) {
+            assertThat(page.textContent("[data-testid='plan-inputs']"))
+                    .contains("#" + s.at("/inputs/networkVersionId").asText());
+        }
+        page.locator("[data-testid='plan-inputs'] summary").click();
+        page.locator("[data-testid='plan-result']")
+                .screenshot(new Locator.ScreenshotOptions()
+                        .setPath(TestApp.repoRoot().resolve("server/target/plan-result.png")));
         // clicking a proposal pans to it and marks its marker
         page.click("[data-testid='plan-site-3'] [data-testid='plan-site-name']");
         waitFor(page, ".plan-site-marker.is-highlighted[data-site-id='3']");
