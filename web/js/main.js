@@ -70,6 +70,9 @@ async function start() {
   // the link to user administration (admin.html) only for admins
   const adminLink = document.querySelector('[data-testid="admin-link"]');
   auth.onChange((me) => { adminLink.hidden = !(me.authenticated && me.role === 'admin'); });
+  // planner page link: staff only
+  const planLink = document.querySelector('[data-testid="plan-link"]');
+  auth.onChange((me) => { planLink.hidden = !me.authenticated; });
 
   const [config, meta] = await Promise.all([api.getConfig(), api.getMeta(), auth.refresh().catch(() => null)]);
   const regions = Array.isArray(config.regions) ? config.regions : [];

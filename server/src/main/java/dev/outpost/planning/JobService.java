@@ -2,6 +2,7 @@ package dev.outpost.planning;
 
 import dev.outpost.common.ConflictException;
 import dev.outpost.common.NotFoundException;
+import dev.outpost.common.ValidationException;
 import dev.outpost.siting.ProgressPoint;
 import dev.outpost.siting.SolveControl;
 import java.time.Clock;
@@ -148,7 +149,12 @@ public final class JobService implements AutoCloseable {
                 repository.finish(
                         regionCode, id, JobStatus.CANCELLED, 0, "cancelled on request", null, clock.instant());
                 return;
-            } catch (IllegalArgumentException | IllegalStateException | ConflictException | NotFoundException e) {
+            } catch (IllegalArgumentException
+                    | IllegalStateException
+                    | ConflictException
+                    | NotFoundException
+                    | ValidationException e) {
+                // the caller's mistake (e.g. an infeasible request): its message is the job's, as a 4xx answer's
                 String message = control.isCancelled() ? "cancelled on request" : e.getMessage();
                 repository.finish(
                         regionCode,

@@ -69,6 +69,14 @@ class JobServiceTest {
             assertThat(failed.message()).isEqualTo("targetCoverage: no feasible answer");
             assertThat(failed.resultRef()).isNull();
 
+            // a validation failure (e.g. an infeasible request found while solving) is the caller's, with its reason
+            Job infeasible = jobs.submit("jobs", "scenario", "t", 1, ctx -> {
+                throw dev.outpost.common.ValidationException.of("constraints", "no feasible answer");
+            });
+            Job refused = jobs.await("jobs", infeasible.id(), Duration.ofSeconds(20));
+            assertThat(refused.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(refused.message()).contains("constraints").contains("no feasible answer");
+
             Job broken = jobs.submit("jobs", "scenario", "t", 1, ctx -> {
                 throw new ArithmeticException("a bug");
             });
