@@ -134,6 +134,10 @@ test('statuses, job progress, export paths and decision lines', () => {
   assert.throws(() => exportPath(7, 'demo', 'pdf'), /'pdf'/);
   assert.deepEqual(decisionParts({ at: '2025-01-02T03:04:05Z', action: 'submitted', actor: '王工', comment: '请审' }),
     { at: '2025-01-02T03:04:05Z', action: 'submitted', actor: '王工', area: null, comment: '请审' });
+  // the server's shape (ProposalRoutes.decision): the status the step led to names the action
+  assert.deepEqual(decisionParts({ id: 3, step: 'returned', statusBefore: 'submitted', statusAfter: 'returned', actor: '李主任',
+    comment: '请补充', area: '110105', stationIds: [], at: '2026-11-23T10:00:00Z' }),
+  { at: '2026-11-23T10:00:00Z', action: 'returned', actor: '李主任', area: '110105', comment: '请补充' });
   assert.deepEqual(decisionParts(null), { at: null, action: null, actor: null, area: null, comment: null });
 });
 

@@ -239,7 +239,7 @@ export function decisionParts(decision) {
   };
   return {
     at: pick('at', 'decidedAt', 'createdAt', 'time'),
-    action: pick('action', 'decision', 'status', 'to'),
+    action: pick('statusAfter', 'step', 'action', 'decision', 'status', 'to'),
     actor: pick('actor', 'by', 'user', 'decidedBy'),
     area: pick('area', 'district', 'areaName'),
     comment: pick('comment', 'note'),

@@ -442,4 +442,36 @@ class PlanPageTest {
         assertThat(get("/api/scenarios?region=demo").size()).isEqualTo(before);
         page.context().close();
     }
+
+    @Test
+    void aPlannerSubmitsAScenarioForApprovalFromThePage() throws Exception {
+        // one site lies in one district, so the submission finds its area without being told
+        long id = create("{\"name\":\"待提交方案\",\"problem\":\"mclp\",\"p\":1,\"minutes\":5,\"async\":false}");
+        Page page = adminPage("/plan.html?region=demo&scenario=" + id);
+        waitFor(page, "[data-testid='plan-result-name']:has-text('待提交方案')");
+        assertThat(page.getAttribute("[data-testid='plan-status']", "data-status"))
+                .isEqualTo("draft");
+        page.fill("[data-testid='plan-submit-comment']", "请审阅：新增一处驿站");
+        Response r = waitForApi(
+                page,
+                "POST",
+                "/api/scenarios/" + id + "/submit",
+                () -> page.click("[data-testid='plan-submit-approval']"));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+
+        // the page turns read-only and shows the history the server keeps
+        waitFor(page, "[data-testid='plan-status'][data-status='submitted']");
+        assertThat(page.locator("[data-testid='plan-submit-approval']").count()).isZero();
+        assertThat(page.locator("[data-testid='plan-site-remove']").count()).isZero();
+        String history = page.textContent("[data-testid='plan-decisions']");
+        assertThat(history).contains("已提交审批").contains("请审阅：新增一处驿站");
+
+        JsonNode s = get("/api/scenarios/" + id + "?region=demo");
+        assertThat(s.get("status").asText()).isEqualTo("submitted");
+        assertThat(s.get("area").asText()).isNotBlank();
+        assertThat(s.get("decisions")).hasSize(1);
+        assertThat(s.at("/decisions/0/comment").asText()).isEqualTo("请审阅：新增一处驿站");
+        assertThat(history).contains(s.at("/decisions/0/actor").asText());
+        page.context().close();
+    }
 }
