@@ -360,6 +360,10 @@ final class PlanningJson {
         return m;
     }
 
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     static Map<String, Object> job(Job j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", j.id());
@@ -368,6 +372,10 @@ final class PlanningJson {
         m.put("status", j.status().code());
         m.put("progress", j.progress());
         m.put("message", j.message());
+        // the search's latest figures in the problem's units; null while unknown (the page formats them)
+        m.put("incumbent", finite(j.solver().incumbent()));
+        m.put("bound", finite(j.solver().bound()));
+        m.put("gap", finite(j.solver().gap()));
         m.put("resultRef", j.resultRef());
         String link = null;
         if (j.resultRef() != null && j.resultRef().startsWith("scenario:")) {
