@@ -18,8 +18,10 @@ import { createScenarioForm } from './form.js';
 import { createPlanMap, COMPARE_COLORS, SHARE_FILL_OPACITY } from './map.js';
 import { CELL_COLORS, CELL_FILL_OPACITY, cellTally } from './cells.js';
 import { renderResult, renderComparison } from './panels.js';
-import { FormError, buildScenarioRequest, isEditable, jobPercent, roundCoordinate } from './scenario.js';
-import { followJob, scenarioIdOf } from './job.js';
+import {
+  FormError, buildScenarioRequest, isEditable, isJobFinished, jobPercent, roundCoordinate,
+} from './scenario.js';
+import { followJob, hasSolverFigures, scenarioIdOf, solverText } from './job.js';
 
 const storage = safeLocalStorage();
 const store = createStore({ lang: loadLang(storage), region: null, meta: null });
@@ -218,9 +220,15 @@ async function followSolve(job, token) {
       state.job = j;
       box.dataset.status = j.status;
       $('plan-progress').value = jobPercent(j);
+      // the search's figures, formatted here, replace the server's sentence
       $('plan-job-text').textContent = t('plan.job.state', {
-        status: t(`plan.job.${j.status}`), percent: jobPercent(j), message: j.message ?? '',
+        status: t(`plan.job.${j.status}`), percent: jobPercent(j), message: hasSolverFigures(j) ? '' : j.message ?? '',
       });
+      const solver = $('plan-job-solver');
+      solver.textContent = isJobFinished(j.status) ? '' : solverText(j, t, store.get('lang'));
+      solver.hidden = solver.textContent === '';
+      solver.dataset.incumbent = Number.isFinite(j.incumbent) ? String(j.incumbent) : '';
+      solver.dataset.bound = Number.isFinite(j.bound) ? String(j.bound) : '';
     },
     isStopped: () => token !== state.jobToken,
   });

@@ -378,6 +378,18 @@ class PlanPageTest {
         waitFor(page, "[data-testid='plan-job']:not([hidden])");
         long jobId = Long.parseLong(page.getAttribute("[data-testid='plan-job']", "data-job-id"));
         waitFor(page, "[data-testid='plan-job'][data-status='running']");
+        // the running search's incumbent, bound and gap under the progress bar, from the job's fields
+        waitFor(page, "[data-testid='plan-job-solver']:not([hidden])[data-incumbent]:not([data-incumbent=''])");
+        double shown = Double.parseDouble(page.getAttribute("[data-testid='plan-job-solver']", "data-incumbent"));
+        assertThat(page.textContent("[data-testid='plan-job-solver']")).startsWith("当前最优 ");
+        JsonNode running = get("/api/jobs/" + jobId + "?region=demo");
+        assertThat(running.get("progress").asDouble()).isPositive();
+        if (running.get("status").asText().equals("running")) {
+            // p-center minimises: the incumbent only improves
+            assertThat(running.get("incumbent").asDouble()).isLessThanOrEqualTo(shown);
+            assertThat(running.get("bound").asDouble())
+                    .isLessThanOrEqualTo(running.get("incumbent").asDouble());
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(TestApp.repoRoot().resolve("server/target/plan-job.png")));
         page.click("[data-testid='plan-cancel']");
         waitFor(page, "[data-testid='plan-job'][data-status='cancelled']");
