@@ -189,7 +189,8 @@ public final class ScenarioRoutes implements Routes {
         ScenarioCells cells = scenarios.cells(region, id, states);
         if (cells.cells().size() > CoverageRoutes.MAX_CELLS) {
             throw new IllegalArgumentException(
-                    "the scenario has " + cells.cells().size() + " cells in states " + param + ", more than "
+                    "parameter 'state': the scenario has " + cells.cells().size() + " cells in states "
+                            + states.stream().map(ScenarioCell.State::code).toList() + ", more than "
                             + CoverageRoutes.MAX_CELLS + "; ask for fewer states");
         }
         ctx.json(PlanningJson.cells(cells));

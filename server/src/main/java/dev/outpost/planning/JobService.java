@@ -66,7 +66,10 @@ public final class JobService implements AutoCloseable {
         /** Pass it to the solver; cancelled when the job is. */
         SolveControl control();
 
-        /** Records progress (0–1) and a sentence; throttled. */
+        /**
+         * Sets the least progress (0–1) and the sentence of the current phase; written with the next periodic write
+         * (the search's figures, once reported, take the sentence's place).
+         */
         void progress(double fraction, String message);
     }
 
