@@ -162,3 +162,35 @@ test('a job is followed until it ends, each state reported', async () => {
   assert.equal(stopped.status, 'running');
   assert.equal(calls, 2);
 });
+
+test('cells: before draws every cell outside the circles red; after splits them into new (green) and still uncovered', async () => {
+  const { cellClass, cellTally } = await import('../js/plan/cells.js');
+  assert.equal(cellClass({ state: 'new' }, 'before'), 'gap');
+  assert.equal(cellClass({ state: 'new' }, 'after'), 'new');
+  assert.equal(cellClass({ state: 'uncovered' }, 'before'), 'gap');
+  assert.equal(cellClass({ state: 'uncovered' }, 'after'), 'gap');
+  assert.equal(cellClass({ state: 'covered' }, 'after'), null);
+  assert.equal(cellClass({}, 'after'), null);
+  const fc = {
+    features: [
+      { properties: { state: 'new', weight: 2.5 } },
+      { properties: { state: 'new', weight: 1.25 } },
+      { properties: { state: 'uncovered', weight: 4 } },
+      { properties: { state: 'covered', weight: 100 } },
+    ],
+  };
+  assert.deepEqual(cellTally(fc, 'after'), { new: { cells: 2, weight: 3.75 }, gap: { cells: 1, weight: 4 } });
+  assert.deepEqual(cellTally(fc, 'before'), { new: { cells: 0, weight: 0 }, gap: { cells: 3, weight: 7.75 } });
+  assert.deepEqual(cellTally(null, 'after'), { new: { cells: 0, weight: 0 }, gap: { cells: 0, weight: 0 } });
+});
+
+test('a running search is shown as incumbent, bound and gap in the page language; nothing without figures', async () => {
+  const { hasSolverFigures, solverText } = await import('../js/plan/job.js');
+  const t = (key, p = {}) => `${key}|${Object.entries(p).map(([k, v]) => `${k}=${v}`).join(',')}`;
+  assert.equal(hasSolverFigures({ incumbent: null, bound: null }), false);
+  assert.equal(solverText({ status: 'running', message: 'solving', incumbent: null, bound: null }, t, 'en'), '');
+  assert.equal(solverText({ incumbent: 2825, bound: 2954, gap: 0.045664 }, t, 'en'),
+    'plan.job.solver|incumbent=2,825,bound=2,954,gap=4.57%');
+  assert.equal(solverText({ incumbent: 12.5, bound: null, gap: null }, t, 'zh-CN'), 'plan.job.solverNoBound|incumbent=12.5');
+  assert.equal(solverText({ incumbent: null, bound: 40, gap: null }, t, 'en'), 'plan.job.solver|incumbent=—,bound=40,gap=—');
+});

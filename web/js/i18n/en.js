@@ -492,4 +492,12 @@ export default Object.freeze({
   'plan.inputs.stations': 'Existing stations',
   'plan.inputs.createdBy': 'Created',
   // ---- end planner ----
+  // planner map
+  'plan.cells.gapBefore': 'Demand cells not covered before: {cells} cells, {weight} workers',
+  'plan.cells.new': 'Newly covered: {cells} cells, {weight} workers',
+  'plan.cells.gapAfter': 'Still not covered: {cells} cells, {weight} workers',
+  'plan.cells.tipNew': 'Demand {weight} workers · newly covered by new site no. {rank}',
+  'plan.cells.tipGap': 'Demand {weight} workers · outside every service circle',
+  'plan.job.solver': 'Best so far {incumbent}, bound {bound}, gap {gap}',
+  'plan.job.solverNoBound': 'Best so far {incumbent}, no bound yet',
 });

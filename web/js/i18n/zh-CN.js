@@ -492,4 +492,12 @@ export default Object.freeze({
   'plan.inputs.stations': '现有站点数',
   'plan.inputs.createdBy': '创建',
   // ---- end planner ----
+  // planner map
+  'plan.cells.gapBefore': '规划前未覆盖的需求格网：{cells} 格，{weight} 人',
+  'plan.cells.new': '新增覆盖：{cells} 格，{weight} 人',
+  'plan.cells.gapAfter': '仍未覆盖：{cells} 格，{weight} 人',
+  'plan.cells.tipNew': '需求 {weight} 人 · 由第 {rank} 号新站覆盖',
+  'plan.cells.tipGap': '需求 {weight} 人 · 所有服务圈外',
+  'plan.job.solver': '当前最优 {incumbent}，界 {bound}，差距 {gap}',
+  'plan.job.solverNoBound': '当前最优 {incumbent}，界尚未得出',
 });

@@ -3,6 +3,7 @@
  * ends, reporting each state. Pure apart from the functions passed in, so tests drive it with fakes.
  */
 import { isJobFinished } from './scenario.js';
+import { formatDemand } from '../util/coverage.js';
 
 export const POLL_INTERVAL_MS = 500;
 
@@ -36,4 +37,30 @@ export function scenarioIdOf(job) {
 
 function defaultSleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Whether a job carries figures of a running search (`incumbent` or `bound`, numbers or null). */
+export function hasSolverFigures(job) {
+  return Number.isFinite(job?.incumbent) || Number.isFinite(job?.bound);
+}
+
+/**
+ * The line under the progress bar with the search's incumbent, bound and gap, in the page's language, or '' when the
+ * job has none. Values are in the problem's units (covered demand, sites, seconds); the gap is a fraction.
+ * @param {object} job a job of GET /api/jobs/{id}
+ * @param {(key: string, params?: object) => string} t
+ * @param {string} lang
+ */
+export function solverText(job, t, lang) {
+  if (!hasSolverFigures(job)) {
+    return '';
+  }
+  const incumbent = Number.isFinite(job.incumbent) ? formatDemand(job.incumbent, lang) : '—';
+  if (!Number.isFinite(job.bound)) {
+    return t('plan.job.solverNoBound', { incumbent });
+  }
+  const gap = Number.isFinite(job.gap)
+    ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }).format(job.gap)
+    : '—';
+  return t('plan.job.solver', { incumbent, bound: formatDemand(job.bound, lang), gap });
 }

@@ -13,12 +13,15 @@ import { createLangSwitch } from '../controls/lang-switch.js';
 import { createRegionSelect } from '../controls/region-select.js';
 import { createLoginBox } from '../controls/login-box.js';
 import { el, clear } from '../util/dom.js';
-import { SHARE_CLASSES, formatShare } from '../util/coverage.js';
+import { SHARE_CLASSES, formatShare, formatDemand } from '../util/coverage.js';
 import { createScenarioForm } from './form.js';
 import { createPlanMap, COMPARE_COLORS, SHARE_FILL_OPACITY } from './map.js';
+import { CELL_COLORS, CELL_FILL_OPACITY, cellTally } from './cells.js';
 import { renderResult, renderComparison } from './panels.js';
-import { FormError, buildScenarioRequest, isEditable, jobPercent, roundCoordinate } from './scenario.js';
-import { followJob, scenarioIdOf } from './job.js';
+import {
+  FormError, buildScenarioRequest, isEditable, isJobFinished, jobPercent, roundCoordinate,
+} from './scenario.js';
+import { followJob, hasSolverFigures, scenarioIdOf, solverText } from './job.js';
 
 const storage = safeLocalStorage();
 const store = createStore({ lang: loadLang(storage), region: null, meta: null });
@@ -38,6 +41,7 @@ const state = {
   jobToken: 0, // bumps when a newer solve or region makes the followed job irrelevant
   busy: false, // an edit is on its way
   comparison: null,
+  cellsToken: 0, // bumps with each cell request; older answers are dropped
 };
 
 let planMap;
@@ -216,9 +220,15 @@ async function followSolve(job, token) {
       state.job = j;
       box.dataset.status = j.status;
       $('plan-progress').value = jobPercent(j);
+      // the search's figures, formatted here, replace the server's sentence
       $('plan-job-text').textContent = t('plan.job.state', {
-        status: t(`plan.job.${j.status}`), percent: jobPercent(j), message: j.message ?? '',
+        status: t(`plan.job.${j.status}`), percent: jobPercent(j), message: hasSolverFigures(j) ? '' : j.message ?? '',
       });
+      const solver = $('plan-job-solver');
+      solver.textContent = isJobFinished(j.status) ? '' : solverText(j, t, store.get('lang'));
+      solver.hidden = solver.textContent === '';
+      solver.dataset.incumbent = Number.isFinite(j.incumbent) ? String(j.incumbent) : '';
+      solver.dataset.bound = Number.isFinite(j.bound) ? String(j.bound) : '';
     },
     isStopped: () => token !== state.jobToken,
   });
@@ -279,6 +289,29 @@ async function showScenario(scenario, { fit = false } = {}) {
   if (fit) {
     planMap.fitSites();
   }
+  loadCells();
+}
+
+/** Fetches the current scenario's cells (the stored state after any edit) and shows them; the newest request wins. */
+async function loadCells() {
+  const s = state.scenario;
+  const token = ++state.cellsToken;
+  if (!s) {
+    planMap.setCells(null);
+    renderLegend();
+    return;
+  }
+  try {
+    const cells = await api.sendJson('GET', `api/scenarios/${encodeURIComponent(s.id)}/cells`, undefined, regionParams());
+    if (token === state.cellsToken && state.scenario?.id === cells.scenarioId) {
+      planMap.setCells(cells);
+      renderLegend();
+    }
+  } catch (error) {
+    if (token === state.cellsToken) {
+      showError(error);
+    }
+  }
 }
 
 function renderAll() {
@@ -323,6 +356,7 @@ async function edit(request) {
     state.busy = false;
     document.body.classList.remove('plan-busy');
     renderAll();
+    loadCells();
     refreshList();
   }
 }
@@ -389,6 +423,7 @@ async function compare() {
     state.comparison = { body, scenarioA, scenarioB };
     planMap.showComparison(scenarioA, scenarioB);
     renderAll();
+    renderLegend();
     $('plan-comparison').scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError(error);
@@ -400,6 +435,7 @@ function endComparison() {
   $('plan-comparison').hidden = true;
   planMap.endComparison();
   renderAll();
+  renderLegend();
 }
 
 function renderLegend() {
@@ -426,10 +462,39 @@ function renderLegend() {
     row.append(mark, el('span', null, t(key)));
     box.appendChild(row);
   };
+  renderCellLegend(box);
   symbol('plan-legend-station', 'plan.legend.station');
   symbol('plan-legend-site', 'plan.legend.site');
   symbol('plan-legend-ring', 'plan.legend.a', COMPARE_COLORS.a);
   symbol('plan-legend-dot', 'plan.legend.b', COMPARE_COLORS.b);
+}
+
+/**
+ * The cell rows of the legend: before, the cells outside every circle; after, those newly covered and those still
+ * outside; each with the number of cells and their demand (also in data-cells / data-weight).
+ */
+function renderCellLegend(box) {
+  const cells = planMap?.cells();
+  box.dataset.cellsScenario = cells ? String(cells.scenarioId) : '';
+  box.dataset.cellsEditCount = cells ? String(cells.editCount) : '';
+  if (!cells || state.comparison) {
+    return;
+  }
+  const lang = store.get('lang');
+  const mode = planMap.mode();
+  const tally = cellTally(cells, mode);
+  const rows = mode === 'before' ? [['gap', 'plan.cells.gapBefore']] : [['new', 'plan.cells.new'], ['gap', 'plan.cells.gapAfter']];
+  for (const [key, label] of rows) {
+    const row = el('div', 'plan-legend-row');
+    row.dataset.testid = `plan-legend-${key}`;
+    row.dataset.cells = String(tally[key].cells);
+    row.dataset.weight = String(tally[key].weight);
+    const swatch = el('span', 'plan-legend-swatch');
+    swatch.style.background = CELL_COLORS[key];
+    swatch.style.opacity = String(CELL_FILL_OPACITY);
+    row.append(swatch, el('span', null, t(label, { cells: tally[key].cells, weight: formatDemand(tally[key].weight, lang) })));
+    box.appendChild(row);
+  }
 }
 
 function safeLocalStorage() {

@@ -1,13 +1,15 @@
 /**
  * The planner's map: districts coloured by the scenario's coverage share before or after, existing stations,
  * proposed sites as numbered (and, when the scenario is editable, draggable) markers, and for a comparison the
- * sites of scenario A and B in two colours. Right-click or double-click on the map asks to add a site.
+ * sites of scenario A and B in two colours; the demand cells outside every circle before, or newly covered and still
+ * uncovered after (see cells.js). Right-click or double-click on the map asks to add a site.
  * Server text goes into tooltips through textContent. Coordinates WGS 84.
  */
 import * as L from 'leaflet';
 import { el } from '../util/dom.js';
 import { kindColor } from '../util/colors.js';
-import { shareColor, formatShare } from '../util/coverage.js';
+import { shareColor, formatShare, formatDemand } from '../util/coverage.js';
+import { CELL_COLORS, CELL_FILL_OPACITY, cellClass } from './cells.js';
 
 /** Colours of the two scenarios of a comparison. */
 /** Fill opacity of the district shares (the legend's swatches use the same). */
@@ -24,6 +26,10 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
   const map = L.map('map', { attributionControl: false, zoomControl: true, minZoom: 3, maxZoom: 19, doubleClickZoom: false });
   map.setView([35, 105], 4);
   const districtLayer = L.geoJSON(null, { style: districtStyle, onEachFeature: bindDistrict }).addTo(map);
+  // the cells above the district shares, below the markers
+  map.createPane('planCells').style.zIndex = '450';
+  const cellLayer = L.geoJSON(null, { pane: 'planCells', style: cellStyle, onEachFeature: bindCell }).addTo(map);
+  map.createPane('planStations').style.zIndex = '460';
   const stationLayer = L.layerGroup().addTo(map);
   const siteLayer = L.layerGroup().addTo(map);
   const compareLayer = L.layerGroup().addTo(map);
@@ -33,6 +39,7 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
   let editable = false;
   let comparing = false;
   let areaFigures = new Map(); // district code → figures of the scenario
+  let cells = null; // the scenario's cells (GET /api/scenarios/{id}/cells)
   const markers = new Map(); // siteId → marker
 
   function districtStyle(feature) {
@@ -53,6 +60,37 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
       }
       return span;
     }, { sticky: true });
+  }
+
+  function cellStyle(feature) {
+    const c = cellClass(feature.properties, mode);
+    return {
+      stroke: false, fillColor: CELL_COLORS[c] ?? '#999', fillOpacity: CELL_FILL_OPACITY, className: `plan-cell plan-cell-${c}`,
+    };
+  }
+
+  function bindCell(feature, layer) {
+    layer.on('add', () => layer.getElement()?.setAttribute('data-h3', feature.properties.h3));
+    layer.bindTooltip(() => {
+      const { t, lang } = getContext();
+      const p = feature.properties;
+      const c = cellClass(p, mode);
+      const text = c === 'new'
+        ? t('plan.cells.tipNew', { weight: formatDemand(p.weight, lang), rank: p.siteRank })
+        : t('plan.cells.tipGap', { weight: formatDemand(p.weight, lang) });
+      return el('span', null, text);
+    }, { sticky: true });
+  }
+
+  function drawCells() {
+    cellLayer.clearLayers();
+    if (!cells || !scenario || comparing) {
+      return;
+    }
+    cellLayer.addData({
+      type: 'FeatureCollection',
+      features: (cells.features ?? []).filter((f) => cellClass(f.properties, mode) !== null),
+    });
   }
 
   const fireAdd = (event) => {
@@ -115,7 +153,7 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
         const [lon, lat] = f.geometry.coordinates;
         L.circleMarker([lat, lon], {
           radius: 4, weight: 1, color: '#fff', fillColor: kindColor(f.properties.kind, kinds), fillOpacity: 0.95,
-          className: 'plan-station',
+          className: 'plan-station', pane: 'planStations',
         }).bindTooltip(() => el('span', null, f.properties.name ?? '')).addTo(stationLayer);
       }
     },
@@ -126,14 +164,26 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
       comparing = false;
       compareLayer.clearLayers();
       areaFigures = new Map((next?.figures?.districts ?? []).filter(Boolean).map((d) => [d.code, d]));
+      if (!next || (cells && cells.scenarioId !== next.id)) {
+        cells = null;
+      }
       districtLayer.setStyle(districtStyle);
       drawSites();
+      drawCells();
     },
+    /** Shows a scenario's cells (the answer of GET /api/scenarios/{id}/cells; null clears). */
+    setCells(collection) {
+      cells = collection;
+      drawCells();
+    },
+    /** The cells shown (null when none). */
+    cells: () => cells,
     /** 'before' (existing stations only) or 'after' (with the proposed sites). */
     setMode(next) {
       mode = next === 'before' ? 'before' : 'after';
       districtLayer.setStyle(districtStyle);
       drawSites();
+      drawCells();
     },
     mode: () => mode,
     isComparing: () => comparing,
@@ -141,6 +191,7 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
     showComparison(scenarioA, scenarioB) {
       comparing = true;
       siteLayer.clearLayers();
+      cellLayer.clearLayers();
       markers.clear();
       compareLayer.clearLayers();
       districtLayer.setStyle(districtStyle);
@@ -167,6 +218,7 @@ export function createPlanMap({ getContext, onMove, onAdd, onSelect = () => {} }
       compareLayer.clearLayers();
       districtLayer.setStyle(districtStyle);
       drawSites();
+      drawCells();
     },
     /** Pans to a site and highlights it. */
     focusSite(siteId) {

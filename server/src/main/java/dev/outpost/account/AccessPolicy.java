@@ -71,6 +71,8 @@ public final class AccessPolicy {
             AccessRule.only("GET", "/api/scenarios", Scope.REGION, STAFF, "scenarios"),
             AccessRule.only("GET", "/api/scenarios/compare", Scope.REGION, STAFF, "compare scenarios"),
             AccessRule.only("GET", "/api/scenarios/{id}", Scope.REGION, STAFF, "one scenario"),
+            AccessRule.only(
+                    "GET", "/api/scenarios/{id}/cells", Scope.REGION, STAFF, "a scenario's demand cells before/after"),
             AccessRule.only("GET", "/api/scenarios/{id}/export.geojson", Scope.REGION, STAFF, "scenario export"),
             AccessRule.only("GET", "/api/scenarios/{id}/export.csv", Scope.REGION, STAFF, "scenario export"),
             AccessRule.only("GET", "/api/scenarios/{id}/export.xlsx", Scope.REGION, STAFF, "scenario export"),

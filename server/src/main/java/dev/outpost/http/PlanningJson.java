@@ -2,6 +2,7 @@ package dev.outpost.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.demand.WorkerGroup;
+import dev.outpost.geo.HexGrid;
 import dev.outpost.geo.LatLon;
 import dev.outpost.planning.AreaFigures;
 import dev.outpost.planning.Candidate;
@@ -15,6 +16,8 @@ import dev.outpost.planning.DistrictLimit;
 import dev.outpost.planning.Job;
 import dev.outpost.planning.ProposedSite;
 import dev.outpost.planning.Scenario;
+import dev.outpost.planning.ScenarioCell;
+import dev.outpost.planning.ScenarioCells;
 import dev.outpost.planning.ScenarioComparison;
 import dev.outpost.planning.ScenarioFigures;
 import dev.outpost.planning.ScenarioRequest;
@@ -317,6 +320,50 @@ final class PlanningJson {
         return m;
     }
 
+    /**
+     * A scenario's cells as a GeoJSON FeatureCollection of H3 hexagons (6 decimals) with properties h3, weight,
+     * state, coveredBefore, coveredAfter, offNetwork, siteId and siteRank (null unless newly covered); foreign members
+     * scenarioId, editCount, resolution and the tallies per state (cells, weight; every cell of positive weight).
+     */
+    static Map<String, Object> cells(ScenarioCells c) {
+        HexGrid grid = new HexGrid(c.resolution());
+        List<Map<String, Object>> features = new ArrayList<>(c.cells().size());
+        for (ScenarioCell cell : c.cells()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            String h3 = HexGrid.address(cell.cell());
+            p.put("h3", h3);
+            p.put("weight", cell.weight());
+            p.put("state", cell.state().code());
+            p.put("coveredBefore", cell.coveredBefore());
+            p.put("coveredAfter", cell.coveredAfter());
+            p.put("offNetwork", cell.offNetwork());
+            p.put("siteId", cell.siteId());
+            p.put("siteRank", cell.siteRank());
+            features.add(GeoJson.feature(h3, CoverageJson.hexagon(grid.boundary(cell.cell())), p));
+        }
+        Map<String, Object> m = new LinkedHashMap<>(GeoJson.collection(features));
+        m.put("scenarioId", c.scenarioId());
+        m.put("editCount", c.editCount());
+        m.put("resolution", c.resolution());
+        Map<String, Object> tallies = new LinkedHashMap<>();
+        tallies.put(ScenarioCell.State.COVERED.code(), tally(c.covered()));
+        tallies.put(ScenarioCell.State.NEW.code(), tally(c.fresh()));
+        tallies.put(ScenarioCell.State.UNCOVERED.code(), tally(c.uncovered()));
+        m.put("tallies", tallies);
+        return m;
+    }
+
+    private static Map<String, Object> tally(ScenarioCells.Tally t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cells", t.cells());
+        m.put("weight", t.weight());
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     static Map<String, Object> job(Job j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", j.id());
@@ -325,6 +372,10 @@ final class PlanningJson {
         m.put("status", j.status().code());
         m.put("progress", j.progress());
         m.put("message", j.message());
+        // the search's latest figures in the problem's units; null while unknown (the page formats them)
+        m.put("incumbent", finite(j.solver().incumbent()));
+        m.put("bound", finite(j.solver().bound()));
+        m.put("gap", finite(j.solver().gap()));
         m.put("resultRef", j.resultRef());
         String link = null;
         if (j.resultRef() != null && j.resultRef().startsWith("scenario:")) {

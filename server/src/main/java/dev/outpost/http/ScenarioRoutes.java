@@ -8,6 +8,8 @@ import dev.outpost.planning.JobService;
 import dev.outpost.planning.ProposalFiles;
 import dev.outpost.planning.ProposalService;
 import dev.outpost.planning.Scenario;
+import dev.outpost.planning.ScenarioCell;
+import dev.outpost.planning.ScenarioCells;
 import dev.outpost.planning.ScenarioRequest;
 import dev.outpost.planning.ScenarioService;
 import dev.outpost.planning.SolverChoice;
@@ -15,13 +17,15 @@ import dev.outpost.siting.SolveControl;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * {@code /api/scenarios}: create and solve a scenario ({@code POST}; answered at once with 201 when the heuristic runs
  * on matrices already built, else queued as a job with 202 and {@code Location: /api/jobs/{id}}; the body's
  * {@code async} overrides), list and read them, what-if edits of their sites ({@code POST .../sites},
- * {@code PUT/DELETE .../sites/{siteId}}), side-by-side comparison ({@code GET /api/scenarios/compare?a=&b=}) and
- * exports ({@code .../export.geojson|csv|xlsx}). Every endpoint takes {@code region}. {@code GET /api/scenarios/{id}}
+ * {@code PUT/DELETE .../sites/{siteId}}), side-by-side comparison ({@code GET /api/scenarios/compare?a=&b=}), the demand cells before and after
+ * ({@code GET .../cells?state=}) and exports ({@code .../export.geojson|csv|xlsx}). Every endpoint takes {@code region}. {@code GET /api/scenarios/{id}}
  * includes the proposal workflow's {@code area} and {@code decisions} (see {@link ProposalRoutes}).
  */
 public final class ScenarioRoutes implements Routes {
@@ -49,6 +53,7 @@ public final class ScenarioRoutes implements Routes {
         routes.post("/api/scenarios/{id}/sites", this::addSite);
         routes.put("/api/scenarios/{id}/sites/{siteId}", this::moveSite);
         routes.delete("/api/scenarios/{id}/sites/{siteId}", this::removeSite);
+        routes.get("/api/scenarios/{id}/cells", this::cells);
         routes.get("/api/scenarios/{id}/export.geojson", ctx -> export(ctx, "geojson"));
         routes.get("/api/scenarios/{id}/export.csv", ctx -> export(ctx, "csv"));
         routes.get("/api/scenarios/{id}/export.xlsx", ctx -> export(ctx, "xlsx"));
@@ -153,6 +158,42 @@ public final class ScenarioRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("parameter '" + name + "': '" + v + "' is not a scenario id");
         }
+    }
+
+    /**
+     * The scenario's demand cells (weight &gt; 0) as GeoJSON hexagons; {@code state} is a comma-separated list of
+     * {@code covered}, {@code new}, {@code uncovered} or {@code all}; by default {@code new,uncovered} (every cell not
+     * covered before).
+     */
+    private void cells(Context ctx) {
+        String region = params.region(ctx).code();
+        long id = Params.idParam(ctx, "id");
+        Set<ScenarioCell.State> states = EnumSet.noneOf(ScenarioCell.State.class);
+        String param = ctx.queryParam("state");
+        if (param == null || param.isBlank()) {
+            states.add(ScenarioCell.State.NEW);
+            states.add(ScenarioCell.State.UNCOVERED);
+        } else {
+            for (String part : param.split(",", -1)) {
+                if (part.strip().equalsIgnoreCase("all")) {
+                    states.addAll(EnumSet.allOf(ScenarioCell.State.class));
+                } else {
+                    try {
+                        states.add(ScenarioCell.State.parse(part));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("parameter 'state': " + e.getMessage());
+                    }
+                }
+            }
+        }
+        ScenarioCells cells = scenarios.cells(region, id, states);
+        if (cells.cells().size() > CoverageRoutes.MAX_CELLS) {
+            throw new IllegalArgumentException(
+                    "parameter 'state': the scenario has " + cells.cells().size() + " cells in states "
+                            + states.stream().map(ScenarioCell.State::code).toList() + ", more than "
+                            + CoverageRoutes.MAX_CELLS + "; ask for fewer states");
+        }
+        ctx.json(PlanningJson.cells(cells));
     }
 
     private void export(Context ctx, String format) {

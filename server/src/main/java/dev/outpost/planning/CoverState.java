@@ -3,9 +3,11 @@ package dev.outpost.planning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The per-cell cover counts of a scenario: how many existing stations and how many proposed sites reach each demand
@@ -16,6 +18,8 @@ import java.util.Map;
  * {@link #copy()}.
  */
 final class CoverState {
+    private final int resolution;
+    private final long[] cell;
     private final double[] weight;
     private final boolean[] offNetwork;
     private final int[] districtOf;
@@ -25,6 +29,8 @@ final class CoverState {
     private final Map<Integer, int[]> siteCells;
 
     private CoverState(
+            int resolution,
+            long[] cell,
             double[] weight,
             boolean[] offNetwork,
             int[] districtOf,
@@ -32,6 +38,8 @@ final class CoverState {
             int[] byStations,
             int[] bySites,
             Map<Integer, int[]> siteCells) {
+        this.resolution = resolution;
+        this.cell = cell;
         this.weight = weight;
         this.offNetwork = offNetwork;
         this.districtOf = districtOf;
@@ -42,19 +50,23 @@ final class CoverState {
     }
 
     /**
+     * @param resolution the H3 resolution of the demand layer
+     * @param cell the H3 cell of each demand cell (the layer's order)
      * @param weight per demand cell
      * @param offNetwork per demand cell
      * @param districtOf per demand cell, the index into {@code districts}, or -1
      * @param stationRows the cells each existing station reaches
      */
     static CoverState of(
+            int resolution,
+            long[] cell,
             double[] weight,
             boolean[] offNetwork,
             int[] districtOf,
             List<ScenarioInputs.DistrictName> districts,
             List<int[]> stationRows) {
         int m = weight.length;
-        if (offNetwork.length != m || districtOf.length != m) {
+        if (cell.length != m || offNetwork.length != m || districtOf.length != m) {
             throw new IllegalArgumentException("cover state arrays differ in length");
         }
         int[] byStations = new int[m];
@@ -64,6 +76,8 @@ final class CoverState {
             }
         }
         return new CoverState(
+                resolution,
+                cell.clone(),
                 weight.clone(),
                 offNetwork.clone(),
                 districtOf.clone(),
@@ -76,7 +90,15 @@ final class CoverState {
     /** An independent copy (the arrays that never change are shared). */
     CoverState copy() {
         return new CoverState(
-                weight, offNetwork, districtOf, districts, byStations, bySites.clone(), new LinkedHashMap<>(siteCells));
+                resolution,
+                cell,
+                weight,
+                offNetwork,
+                districtOf,
+                districts,
+                byStations,
+                bySites.clone(),
+                new LinkedHashMap<>(siteCells));
     }
 
     int cellCount() {
@@ -197,6 +219,54 @@ final class CoverState {
         }
         return new ScenarioFigures(
                 total, coveredBefore, coveredAfter, weight.length, cellsBefore, cellsAfter, off, areas);
+    }
+
+    /**
+     * Every cell of positive weight in the given states, in the layer's cell order, with the best-ranked site (lowest
+     * rank, then lowest id) among those that newly cover it.
+     */
+    List<ScenarioCell> cells(List<ProposedSite> sites, Set<ScenarioCell.State> states) {
+        int m = weight.length;
+        int[] bySite = new int[m];
+        int[] rankOf = new int[m];
+        List<ProposedSite> ordered = new ArrayList<>(sites);
+        ordered.sort(Comparator.comparingInt(ProposedSite::rank).thenComparingInt(ProposedSite::siteId));
+        for (ProposedSite s : ordered) {
+            int[] cells = siteCells.get(s.siteId());
+            if (cells == null) {
+                throw new IllegalStateException("site " + s.siteId() + " is not in the cover state");
+            }
+            for (int i : cells) {
+                if (byStations[i] == 0 && bySite[i] == 0) {
+                    bySite[i] = s.siteId();
+                    rankOf[i] = s.rank();
+                }
+            }
+        }
+        List<ScenarioCell> out = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            if (weight[i] <= 0) {
+                continue;
+            }
+            ScenarioCell.State state = byStations[i] > 0
+                    ? ScenarioCell.State.COVERED
+                    : bySites[i] > 0 ? ScenarioCell.State.NEW : ScenarioCell.State.UNCOVERED;
+            if (states.contains(state)) {
+                boolean fresh = state == ScenarioCell.State.NEW;
+                out.add(new ScenarioCell(
+                        cell[i],
+                        weight[i],
+                        state,
+                        offNetwork[i],
+                        fresh ? Integer.valueOf(bySite[i]) : null,
+                        fresh ? Integer.valueOf(rankOf[i]) : null));
+            }
+        }
+        return out;
+    }
+
+    int resolution() {
+        return resolution;
     }
 
     @Override

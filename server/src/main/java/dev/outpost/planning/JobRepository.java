@@ -20,9 +20,10 @@ public interface JobRepository {
     /**
      * Records progress of a running job.
      *
+     * @param solver the search's latest figures (NaN values stored as unknown)
      * @return false when the job is no longer running (for example cancelled from another instance)
      */
-    boolean progress(String regionCode, long jobId, double progress, String message);
+    boolean progress(String regionCode, long jobId, double progress, String message, Job.SolverFigures solver);
 
     /**
      * Ends a job (done, failed or cancelled) unless it has already ended.

@@ -13,9 +13,12 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * Runs long work (exact solves) as jobs on a small bounded executor of this server instance, so that requests stay
  * quick: at most {@code maxConcurrent} jobs run at once (on low-priority daemon threads), at most {@code maxQueued}
  * wait; beyond that a submission is refused ({@link ConflictException}). Each job has a row in the job table with its
- * status, progress (0–1) and message, updated at most twice a second.
+ * status, progress (0–1), message and the search's latest incumbent, bound and gap, written every
+ * {@link #PROGRESS_INTERVAL_MILLIS} ms by one timer thread while it runs (so at most twice a second, whatever the
+ * solver reports, and the latest report is never lost): progress is the time used of the expected time, below 1;
+ * solver threads only leave their figures for the next write.
  *
  * <p>Cancelling a queued job removes it; cancelling a running one cancels its {@link SolveControl} (CP-SAT stops its
  * search) and the job ends as cancelled, its result discarded. A job runs on the instance that accepted it (its
@@ -38,7 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-    private static final long PROGRESS_INTERVAL_MILLIS = 500;
+    /** Least time between two progress writes of one job (at most two a second). */
+    static final long PROGRESS_INTERVAL_MILLIS = 500;
+    /** Progress of a running job stays below this (1 means done). */
+    static final double MAX_RUNNING_PROGRESS = 0.99;
 
     /** The work of a job. */
     @FunctionalInterface
@@ -57,7 +66,10 @@ public final class JobService implements AutoCloseable {
         /** Pass it to the solver; cancelled when the job is. */
         SolveControl control();
 
-        /** Records progress (0–1) and a sentence; throttled. */
+        /**
+         * Sets the least progress (0–1) and the sentence of the current phase; written with the next periodic write
+         * (the search's figures, once reported, take the sentence's place).
+         */
         void progress(double fraction, String message);
     }
 
@@ -67,6 +79,7 @@ public final class JobService implements AutoCloseable {
     private final String runner;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService ticks;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
     /**
@@ -101,6 +114,11 @@ public final class JobService implements AutoCloseable {
                     return t;
                 });
         this.executor.allowCoreThreadTimeOut(true);
+        this.ticks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outpost-job-progress");
+            t.setDaemon(true);
+            return t;
+        });
         int stale = repository.failUnfinished(runner, "the server stopped before the job finished", clock.instant());
         if (stale > 0) {
             LOG.info("marked {} unfinished jobs of an earlier run as failed", stale);
@@ -144,7 +162,11 @@ public final class JobService implements AutoCloseable {
             context.start();
             String ref;
             try {
-                ref = task.run(context);
+                try {
+                    ref = task.run(context);
+                } finally {
+                    context.stop();
+                }
             } catch (CancellationException e) {
                 repository.finish(
                         regionCode, id, JobStatus.CANCELLED, 0, "cancelled on request", null, clock.instant());
@@ -260,6 +282,7 @@ public final class JobService implements AutoCloseable {
             r.control().cancel();
         }
         executor.shutdownNow();
+        ticks.shutdownNow();
     }
 
     private final class JobContext implements Context {
@@ -267,8 +290,15 @@ public final class JobService implements AutoCloseable {
         private final long id;
         private final double expectedSeconds;
         private final SolveControl control;
+        private final Object lock = new Object();
         private volatile long startNanos;
-        private volatile long lastWrite;
+        private ScheduledFuture<?> ticker;
+        // what the next write says (guarded by lock)
+        private double phaseFraction;
+        private String phaseMessage = "running";
+        private double incumbent = Double.NaN;
+        private double bound = Double.NaN;
+        private long solverMillis = -1;
 
         JobContext(String regionCode, long id, double expectedSeconds) {
             this.regionCode = regionCode;
@@ -277,8 +307,17 @@ public final class JobService implements AutoCloseable {
             this.control = new SolveControl(this::solverProgress);
         }
 
+        /** Starts the clock and the writes (the first at once, then every {@link #PROGRESS_INTERVAL_MILLIS}). */
         void start() {
             startNanos = System.nanoTime();
+            ticker = ticks.scheduleWithFixedDelay(this::write, 0, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        /** Stops the writes (the job's end is written by {@code finish}). */
+        void stop() {
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
         }
 
         @Override
@@ -286,39 +325,63 @@ public final class JobService implements AutoCloseable {
             return control;
         }
 
+        /** Kept for the next write: the progress is at least {@code fraction}; the message stands until the search
+         * reports. */
         @Override
         public void progress(double fraction, String message) {
-            long now = System.currentTimeMillis();
-            if (now - lastWrite < PROGRESS_INTERVAL_MILLIS) {
-                return;
+            synchronized (lock) {
+                phaseFraction = Double.isNaN(fraction) ? phaseFraction : Math.max(phaseFraction, fraction);
+                phaseMessage = message == null ? "" : message;
             }
-            lastWrite = now;
+        }
+
+        /** The exact search's objective and bound, kept for the next write (on the solver's threads: no I/O). */
+        private void solverProgress(ProgressPoint p) {
+            synchronized (lock) {
+                if (!Double.isNaN(p.objective())) {
+                    incumbent = p.objective();
+                }
+                if (!Double.isNaN(p.bound())) {
+                    bound = p.bound();
+                }
+                solverMillis = p.elapsedMillis();
+            }
+        }
+
+        /**
+         * One write of where the job stands: progress is the time used of the expected time (at least what the task
+         * said), below 1; the message and figures are the search's latest when it has reported.
+         */
+        private void write() {
+            double fraction;
+            String message;
+            Job.SolverFigures figures;
+            synchronized (lock) {
+                double seconds = (System.nanoTime() - startNanos) / 1e9;
+                fraction =
+                        Math.max(0, Math.min(MAX_RUNNING_PROGRESS, Math.max(phaseFraction, seconds / expectedSeconds)));
+                figures = Job.SolverFigures.of(incumbent, bound);
+                message = figures.known() && solverMillis >= 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "solving: best %s, bound %s, gap %s after %.1f s",
+                                num(figures.incumbent()),
+                                num(figures.bound()),
+                                Double.isNaN(figures.gap())
+                                        ? "unknown"
+                                        : String.format(Locale.ROOT, "%.3f%%", 100 * figures.gap()),
+                                solverMillis / 1000.0)
+                        : phaseMessage;
+            }
             try {
-                if (!repository.progress(regionCode, id, Math.max(0, Math.min(0.99, fraction)), message)) {
+                if (!repository.progress(regionCode, id, fraction, message, figures)) {
                     // cancelled (or ended) elsewhere: stop the work
+                    stop();
                     control.cancel();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("cannot record progress of job {}: {}", id, e.toString());
             }
-        }
-
-        /** The exact search's objective and bound as the message; the time used of the expected time as progress. */
-        private void solverProgress(ProgressPoint p) {
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
-            String gap = Double.isNaN(p.objective()) || Double.isNaN(p.bound()) || p.objective() == 0
-                    ? "unknown"
-                    : String.format(
-                            Locale.ROOT, "%.3f%%", 100 * Math.abs(p.bound() - p.objective()) / Math.abs(p.objective()));
-            progress(
-                    seconds / expectedSeconds,
-                    String.format(
-                            Locale.ROOT,
-                            "solving: best %s, bound %s, gap %s after %.1f s",
-                            num(p.objective()),
-                            num(p.bound()),
-                            gap,
-                            p.elapsedMillis() / 1000.0));
         }
     }
 

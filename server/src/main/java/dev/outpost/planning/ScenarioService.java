@@ -367,7 +367,8 @@ public final class ScenarioService {
         for (int i : candReach.demandOffNetworkIndices()) {
             off[i] = true;
         }
-        CoverState state = CoverState.of(weights, off, districtOf, districtNames, stationRows);
+        CoverState state =
+                CoverState.of(layer.resolution(), layer.cells(), weights, off, districtOf, districtNames, stationRows);
         reach.forEach(state::add);
         sites = state.refigure(sites);
         ScenarioFigures figures = state.figures(sites);
@@ -704,6 +705,32 @@ public final class ScenarioService {
         return repository.list(regionCode, limit);
     }
 
+    /**
+     * The scenario's demand cells of positive weight in the given states, as it stands now (the cover counts after
+     * any edits; no network search), with the tallies of every state.
+     *
+     * @param states which cells to list; empty lists none (only the tallies)
+     * @throws NotFoundException when the region has no such scenario
+     */
+    public ScenarioCells cells(String regionCode, long scenarioId, Set<ScenarioCell.State> states) {
+        Objects.requireNonNull(states, "states");
+        synchronized (lock(regionCode, scenarioId)) {
+            Scenario s = get(regionCode, scenarioId);
+            CoverState st = workspace(s);
+            List<ScenarioCell> all = st.cells(s.sites(), java.util.EnumSet.allOf(ScenarioCell.State.class));
+            List<ScenarioCell> wanted =
+                    all.stream().filter(c -> states.contains(c.state())).toList();
+            return new ScenarioCells(
+                    s.id(),
+                    s.editCount(),
+                    st.resolution(),
+                    wanted,
+                    ScenarioCells.Tally.of(all, ScenarioCell.State.COVERED),
+                    ScenarioCells.Tally.of(all, ScenarioCell.State.NEW),
+                    ScenarioCells.Tally.of(all, ScenarioCell.State.UNCOVERED));
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // what-if edits
 
@@ -910,7 +937,14 @@ public final class ScenarioService {
         }
         List<District> areas = districts.find(region, AreaLevel.DISTRICT);
         int[] districtOf = districtOf(areas, centres, s.inputs().districtNames());
-        st = CoverState.of(layer.weights(), off, districtOf, s.inputs().districtNames(), stationRows);
+        st = CoverState.of(
+                layer.resolution(),
+                layer.cells(),
+                layer.weights(),
+                off,
+                districtOf,
+                s.inputs().districtNames(),
+                stationRows);
         repository.siteReach(region, s.id()).forEach(st::add);
         workspaces.put(key, st);
         return st;
@@ -954,8 +988,14 @@ public final class ScenarioService {
                 districts.find(regionCode, AreaLevel.DISTRICT),
                 ctx.centres(),
                 s.inputs().districtNames());
-        CoverState st =
-                CoverState.of(ctx.layer().weights(), off, districtOf, s.inputs().districtNames(), stationRows);
+        CoverState st = CoverState.of(
+                ctx.layer().resolution(),
+                ctx.layer().cells(),
+                ctx.layer().weights(),
+                off,
+                districtOf,
+                s.inputs().districtNames(),
+                stationRows);
         siteRows.forEach(st::add);
         List<ProposedSite> sites = st.refigure(s.sites());
         return new Scenario(

@@ -138,6 +138,21 @@ public final class CpSatSolver implements SitingSolver {
 
         boolean maximise = c.maximise();
         boolean full = c.full();
+        // the warm start is the first incumbent the watcher hears of
+        double warmObjective = Double.NaN;
+        if (warmSites != null) {
+            int[] original = CoveringSupport.toOriginal(model, warmSites);
+            boolean[] open = new boolean[c.matrix().candidateCount()];
+            for (int j = 0; j < open.length; j++) {
+                open[j] = c.rules().fixed[j];
+            }
+            for (int j : original) {
+                open[j] = true;
+            }
+            warmObjective = maximise ? CoveringSupport.evaluate(c.matrix(), c.rules(), open)[0] : original.length;
+        }
+        ProgressPoint warmPoint = new ProgressPoint(deadline.elapsedMillis(), warmObjective, warm.bound());
+        options.control().report(warmPoint);
         boolean cap = model.rules.hasCapacities();
         boolean exact = true;
         List<String> notes = new ArrayList<>();
@@ -260,7 +275,7 @@ public final class CpSatSolver implements SitingSolver {
         final double boundSlack = slack;
         DoubleUnaryOperator toObjective = maximise ? v -> v / wScale + constant : v -> v;
         DoubleUnaryOperator toBound = maximise ? v -> v / wScale + boundSlack + constant : v -> Math.ceil(v - 1e-9);
-        Run run = runCpSat(cp, maximise, options, deadline, toObjective, toBound);
+        Run run = runCpSat(cp, maximise, options, deadline, toObjective, toBound, warmPoint);
 
         int[] solution = null;
         if (run.status == CpSolverStatus.OPTIMAL || run.status == CpSolverStatus.FEASIBLE) {
@@ -471,6 +486,12 @@ public final class CpSatSolver implements SitingSolver {
                 ? MedianCenterSupport.pCenterHeuristic(a, warmDeadline)
                 : MedianCenterSupport.pMedianHeuristic(a, warmDeadline);
         double trivial = MedianCenterSupport.trivialBound(a);
+        double warmObjective = warm == null ? Double.NaN : MedianCenterSupport.evaluate(a, warm)[0];
+        if (warmObjective == Double.POSITIVE_INFINITY) {
+            warmObjective = Double.NaN;
+        }
+        ProgressPoint warmPoint = new ProgressPoint(deadline.elapsedMillis(), warmObjective, trivial);
+        options.control().report(warmPoint);
         long pairs = 0;
         for (int i = 0; i < dem; i++) {
             if (a.counts(i)) {
@@ -623,7 +644,7 @@ public final class CpSatSolver implements SitingSolver {
         DoubleUnaryOperator toObjective = a.center() ? v -> rankValue(ranks, Math.round(v)) : v -> v / s;
         DoubleUnaryOperator toBound =
                 a.center() ? v -> rankValue(ranks, (long) Math.ceil(v - 1e-9)) : v -> v / s - boundSlack;
-        Run run = runCpSat(cp, false, options, deadline, toObjective, toBound);
+        Run run = runCpSat(cp, false, options, deadline, toObjective, toBound, warmPoint);
         if (run.status == CpSolverStatus.MODEL_INVALID) {
             throw new IllegalStateException("CP-SAT rejected the assignment model: " + run.solver.getSolutionInfo());
         }
@@ -722,13 +743,36 @@ public final class CpSatSolver implements SitingSolver {
         }
     }
 
+    /** The better of two objective values (NaN: unknown). */
+    static double better(boolean maximise, double current, double next) {
+        if (Double.isNaN(current)) {
+            return next;
+        }
+        if (Double.isNaN(next)) {
+            return current;
+        }
+        return maximise ? Math.max(current, next) : Math.min(current, next);
+    }
+
+    /** The tighter of two bounds (NaN: unknown). */
+    static double tighter(boolean maximise, double current, double next) {
+        if (Double.isNaN(current)) {
+            return next;
+        }
+        if (Double.isNaN(next)) {
+            return current;
+        }
+        return maximise ? Math.min(current, next) : Math.max(current, next);
+    }
+
     private static Run runCpSat(
             CpModel cp,
             boolean maximise,
             SolveOptions options,
             Deadline deadline,
             DoubleUnaryOperator toObjective,
-            DoubleUnaryOperator toBound) {
+            DoubleUnaryOperator toBound,
+            ProgressPoint start) {
         CpSolver solver = new CpSolver();
         solver.getParameters()
                 .setMaxTimeInSeconds(Math.max(0.05, deadline.remainingSeconds()))
@@ -737,8 +781,10 @@ public final class CpSatSolver implements SitingSolver {
                 .setRelativeGapLimit(options.relativeGapLimit())
                 .setRandomSeed(options.randomSeed())
                 .setLogToStdout(false);
-        List<ProgressPoint> progress = Collections.synchronizedList(new ArrayList<>());
-        double[] last = {Double.NaN, Double.NaN};
+        // the points heard so far (the warm start's, already reported, first), and the best objective and the
+        // tightest bound known so far
+        List<ProgressPoint> progress = Collections.synchronizedList(new ArrayList<>(List.of(start)));
+        double[] last = {start.objective(), start.bound()};
         // Bound progress is read from CP-SAT's search log ("#Bound 1.23s best:X next:[lo,hi]"): the Java
         // best-bound callback of OR-Tools 9.15 crashes the JVM here (SIGSEGV in SolveWrapper_solve). The callback
         // object must be a class with accept(String): the native side looks the method up by that signature.
@@ -753,7 +799,7 @@ public final class CpSatSolver implements SitingSolver {
                     double b = parseNext(line, maximise);
                     if (!Double.isNaN(b)) {
                         synchronized (last) {
-                            last[1] = toBound.applyAsDouble(b);
+                            last[1] = tighter(maximise, last[1], toBound.applyAsDouble(b));
                             ProgressPoint point = new ProgressPoint(deadline.elapsedMillis(), last[0], last[1]);
                             progress.add(point);
                             options.control().report(point);
@@ -766,8 +812,8 @@ public final class CpSatSolver implements SitingSolver {
             @Override
             public void onSolutionCallback() {
                 synchronized (last) {
-                    last[0] = toObjective.applyAsDouble(objectiveValue());
-                    last[1] = toBound.applyAsDouble(bestObjectiveBound());
+                    last[0] = better(maximise, last[0], toObjective.applyAsDouble(objectiveValue()));
+                    last[1] = tighter(maximise, last[1], toBound.applyAsDouble(bestObjectiveBound()));
                     ProgressPoint point = new ProgressPoint(deadline.elapsedMillis(), last[0], last[1]);
                     progress.add(point);
                     options.control().report(point);

@@ -56,10 +56,14 @@ public final class JooqJobRepository implements JobRepository {
     }
 
     @Override
-    public boolean progress(String regionCode, long jobId, double progress, String message) {
+    public boolean progress(String regionCode, long jobId, double progress, String message, Job.SolverFigures solver) {
+        Job.SolverFigures f = solver == null ? Job.SolverFigures.NONE : solver;
         return dsl.update(JOB)
                         .set(JOB.PROGRESS, progress)
                         .set(JOB.MESSAGE, message == null ? "" : message)
+                        .set(JOB.INCUMBENT, known(f.incumbent()))
+                        .set(JOB.BEST_BOUND, known(f.bound()))
+                        .set(JOB.GAP, known(f.gap()))
                         .where(
                                 JOB.REGION_CODE.eq(regionCode),
                                 JOB.JOB_ID.eq(jobId),
@@ -109,11 +113,21 @@ public final class JooqJobRepository implements JobRepository {
                 JobStatus.parse(r.getStatus()),
                 r.getProgress(),
                 r.getMessage(),
+                new Job.SolverFigures(nan(r.getIncumbent()), nan(r.getBestBound()), nan(r.getGap())),
                 r.getResultRef(),
                 r.getCreatedBy(),
                 r.getCreatedAt().toInstant(),
                 instant(r.getStartedAt()),
                 instant(r.getFinishedAt()));
+    }
+
+    /** A finite value, or null for NaN and infinities. */
+    private static Double known(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double nan(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -286,4 +286,126 @@ class PlanningApiTest {
         json(app.get("/api/scenarios?region=atlantis"), 404);
         assertThat(scenarioCount()).isEqualTo(before);
     }
+
+    /** Sum of the weights of the features of one state, and their number. */
+    static double[] weightOf(JsonNode cells, String state) {
+        double w = 0;
+        int n = 0;
+        for (JsonNode f : cells.get("features")) {
+            if (f.at("/properties/state").asText().equals(state)) {
+                w += f.at("/properties/weight").asDouble();
+                n++;
+            }
+        }
+        return new double[] {w, n};
+    }
+
+    /**
+     * The identities a scenario's cells keep with its figures: the newly covered weight is coveredAfter − coveredBefore,
+     * the covered weight coveredBefore, all three states the total demand; the cells of the best-ranked site add up to
+     * its new demand (every cell new to the stations that it reaches is credited to it).
+     */
+    static JsonNode checkCells(long id, JsonNode scenario) throws Exception {
+        JsonNode figures = scenario.get("figures");
+        JsonNode all = json(app.get("/api/scenarios/" + id + "/cells?region=demo&state=all"), 200);
+        org.assertj.core.data.Offset<Double> eps = org.assertj.core.data.Offset.offset(1e-6);
+        assertThat(all.get("editCount").asInt())
+                .isEqualTo(scenario.get("editCount").asInt());
+        double[] fresh = weightOf(all, "new");
+        double[] covered = weightOf(all, "covered");
+        double[] uncovered = weightOf(all, "uncovered");
+        assertThat(fresh[0])
+                .isCloseTo(
+                        figures.get("coveredAfter").asDouble()
+                                - figures.get("coveredBefore").asDouble(),
+                        eps);
+        assertThat(covered[0]).isCloseTo(figures.get("coveredBefore").asDouble(), eps);
+        assertThat(fresh[0] + covered[0] + uncovered[0])
+                .isCloseTo(figures.get("totalDemand").asDouble(), eps);
+        assertThat(all.at("/tallies/new/weight").asDouble()).isCloseTo(fresh[0], eps);
+        assertThat(all.at("/tallies/new/cells").asInt()).isEqualTo((int) fresh[1]);
+        assertThat(all.at("/tallies/uncovered/cells").asInt()).isEqualTo((int) uncovered[1]);
+        Map<Integer, Integer> rankOf = new java.util.HashMap<>();
+        JsonNode first = null;
+        for (JsonNode f : scenario.at("/sites/features")) {
+            rankOf.put(
+                    f.at("/properties/siteId").asInt(), f.at("/properties/rank").asInt());
+            if (first == null
+                    || f.at("/properties/rank").asInt()
+                            < first.at("/properties/rank").asInt()) {
+                first = f;
+            }
+        }
+        double firstSite = 0;
+        for (JsonNode f : all.get("features")) {
+            JsonNode p = f.get("properties");
+            assertThat(p.get("weight").asDouble()).isPositive();
+            assertThat(f.at("/geometry/type").asText()).isEqualTo("Polygon");
+            assertThat(f.at("/geometry/coordinates/0")).hasSize(7); // a hexagon, closed
+            assertThat(f.get("id").asText()).isEqualTo(p.get("h3").asText());
+            boolean isNew = p.get("state").asText().equals("new");
+            assertThat(p.get("coveredBefore").asBoolean())
+                    .isEqualTo(p.get("state").asText().equals("covered"));
+            assertThat(p.get("coveredAfter").asBoolean())
+                    .isEqualTo(!p.get("state").asText().equals("uncovered"));
+            assertThat(p.get("siteId").isNull()).isEqualTo(!isNew);
+            if (isNew) {
+                assertThat(rankOf.get(p.get("siteId").asInt()))
+                        .isEqualTo(p.get("siteRank").asInt());
+                if (p.get("siteId").asInt() == first.at("/properties/siteId").asInt()) {
+                    firstSite += p.get("weight").asDouble();
+                }
+            }
+        }
+        assertThat(firstSite).isCloseTo(first.at("/properties/newDemand").asDouble(), eps);
+        // the default lists the cells not covered before: the new and the uncovered
+        JsonNode gaps = json(app.get("/api/scenarios/" + id + "/cells?region=demo"), 200);
+        assertThat(gaps.get("features")).hasSize((int) (fresh[1] + uncovered[1]));
+        JsonNode onlyNew = json(app.get("/api/scenarios/" + id + "/cells?region=demo&state=new"), 200);
+        assertThat(onlyNew.get("features")).hasSize((int) fresh[1]);
+        return all;
+    }
+
+    @Test
+    void aScenariosCellsMatchItsFiguresBeforeAndAfterEdits() throws Exception {
+        JsonNode s = post(
+                "/api/scenarios?region=demo",
+                "{\"name\":\"格网前后\",\"problem\":\"mclp\",\"p\":3,\"minutes\":5,\"async\":false}",
+                201);
+        long id = s.get("id").asLong();
+        assertThat(s.at("/figures/newlyCovered").asDouble()).isPositive();
+        JsonNode cells = checkCells(id, s);
+        Set<String> byFirst = new HashSet<>();
+        cells.get("features").forEach(f -> {
+            if (f.at("/properties/siteId").asInt() == 1) {
+                byFirst.add(f.get("id").asText());
+            }
+        });
+        assertThat(byFirst).isNotEmpty();
+
+        // move site 1 to a point placed by hand: the stored state answers, and no cell is credited to it as before
+        JsonNode moved = json(
+                app.send(
+                        "PUT",
+                        "/api/scenarios/" + id + "/sites/1?region=demo",
+                        "{\"lat\":22.6,\"lon\":113.93,\"name\":\"手动点\"}"),
+                200);
+        JsonNode afterMove = checkCells(id, moved);
+        assertThat(afterMove).isNotEqualTo(cells);
+        // remove it: its cells are now uncovered or credited to another site
+        JsonNode removed = json(app.send("DELETE", "/api/scenarios/" + id + "/sites/1?region=demo", null), 200);
+        JsonNode afterRemove = checkCells(id, removed);
+        afterRemove
+                .get("features")
+                .forEach(f -> assertThat(f.at("/properties/siteId").asInt(0)).isNotEqualTo(1));
+        assertThat(afterRemove.at("/tallies/new/weight").asDouble())
+                .isLessThan(cells.at("/tallies/new/weight").asDouble());
+
+        // bad requests
+        assertThat(json(app.get("/api/scenarios/" + id + "/cells?region=demo&state=green"), 400)
+                        .get("detail")
+                        .asText())
+                .contains("unknown cell state 'green'");
+        json(app.get("/api/scenarios/424242/cells?region=demo"), 404);
+    }
 }

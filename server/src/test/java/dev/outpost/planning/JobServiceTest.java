@@ -176,7 +176,7 @@ class JobServiceTest {
     }
 
     @Test
-    void cancellingARunningExactSolveStopsItAndTheJobEndsCancelled() {
+    void aRunningExactSolveReportsProgressAndAnIncumbentAndIsCancelled() {
         MaximalCoveringProblem problem = hardInstance();
         AtomicReference<SitingResult> seen = new AtomicReference<>();
         try (JobService jobs = new JobService(repository, "test-runner", 1, 4, Clock.systemUTC())) {
@@ -191,16 +191,31 @@ class JobServiceTest {
                 seen.set(result);
                 return "result";
             });
-            // wait until CP-SAT reports its objective and bound
+            // wait until the job shows an incumbent and a bound of the running search (generous deadline)
             Job solving = job;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!solving.message().startsWith("solving:") && System.nanoTime() < deadline) {
+            while ((Double.isNaN(solving.solver().incumbent())
+                            || Double.isNaN(solving.solver().bound())
+                            || solving.progress() == 0)
+                    && System.nanoTime() < deadline) {
                 sleep(50);
                 solving = jobs.get("jobs", job.id());
             }
             assertThat(solving.status()).isEqualTo(JobStatus.RUNNING);
             assertThat(solving.message()).startsWith("solving: best ");
-            assertThat(solving.progress()).isBetween(0.0, 0.99);
+            assertThat(solving.progress()).isGreaterThan(0.0).isLessThanOrEqualTo(0.99);
+            // maximal covering: an incumbent covers at most all the weight, and the bound is above it
+            Job.SolverFigures f = solving.solver();
+            double total = 0;
+            for (int i = 0; i < problem.matrix().demandCount(); i++) {
+                total += problem.matrix().weight(i);
+            }
+            assertThat(f.incumbent()).isPositive().isLessThanOrEqualTo(total);
+            assertThat(f.bound()).isGreaterThanOrEqualTo(f.incumbent());
+            assertThat(f.gap())
+                    .isCloseTo((f.bound() - f.incumbent()) / f.incumbent(), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(solving.message())
+                    .contains(String.format(java.util.Locale.ROOT, "best %.2f, bound %.2f", f.incumbent(), f.bound()));
             long cancelAt = System.nanoTime();
             jobs.cancel("jobs", job.id());
             Job end = jobs.await("jobs", job.id(), Duration.ofSeconds(30));
@@ -215,6 +230,44 @@ class JobServiceTest {
             assertThat(stopSeconds).isLessThan(30);
             assertThat((System.nanoTime() - started) / 1e9).isLessThan(100);
         }
+    }
+
+    @Test
+    void progressAdvancesWithTimeWhileTheWorkIsSilent() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (JobService jobs = new JobService(repository, "test-runner", 1, 4, Clock.systemUTC())) {
+            // expected to take 4 s; the task says its phase once and then blocks without any report
+            Job job = jobs.submit("jobs", "scenario", "t", 4, ctx -> {
+                ctx.progress(0.01, "building coverage matrices");
+                release.await(60, TimeUnit.SECONDS);
+                return "scenario:7";
+            });
+            Job seen = job;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (seen.progress() <= 0.01 && System.nanoTime() < deadline) {
+                sleep(50);
+                seen = jobs.get("jobs", job.id());
+            }
+            assertThat(seen.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(seen.progress()).isGreaterThan(0.01).isLessThanOrEqualTo(0.99);
+            assertThat(seen.message()).isEqualTo("building coverage matrices");
+            assertThat(seen.solver()).isEqualTo(Job.SolverFigures.NONE);
+            release.countDown();
+            Job end = jobs.await("jobs", job.id(), Duration.ofSeconds(20));
+            assertThat(end.status()).isEqualTo(JobStatus.DONE);
+            assertThat(end.progress()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void solverFiguresStateTheGapOrUnknown() {
+        Job.SolverFigures f = Job.SolverFigures.of(80, 100);
+        assertThat(f.gap()).isEqualTo(0.25);
+        assertThat(Job.SolverFigures.of(4, 4).gap()).isZero();
+        assertThat(Job.SolverFigures.of(Double.NaN, 100).gap()).isNaN();
+        assertThat(Job.SolverFigures.of(0, 3).gap()).isNaN();
+        assertThat(Job.SolverFigures.of(Double.NaN, 100).known()).isTrue();
+        assertThat(Job.SolverFigures.NONE.known()).isFalse();
     }
 
     private static void sleep(long millis) {

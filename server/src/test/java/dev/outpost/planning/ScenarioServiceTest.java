@@ -288,6 +288,60 @@ class ScenarioServiceTest {
         assertThatThrownBy(() -> f.scenarios.removeSite("line", s.id(), 42)).isInstanceOf(NotFoundException.class);
     }
 
+    /** Chain position of each listed cell → the rank of the site credited with it (0: none), per state. */
+    static java.util.Map<Integer, Integer> byChain(ScenarioCells cells, ScenarioCell.State state) {
+        java.util.Map<Integer, Integer> out = new java.util.TreeMap<>();
+        for (ScenarioCell c : cells.cells()) {
+            if (c.state() == state) {
+                out.put(f.city.cells.indexOf(c.cell()), c.siteRank() == null ? 0 : c.siteRank());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theCellsBeforeAndAfterAreTheHandComputedOnesAndFollowEdits() {
+        Scenario s = f.scenarios.create("line", mclp(2, SolverChoice.GREEDY), "t");
+        // C10 (rank 1) reaches cells 9–11, C6 (rank 2) cells 5–7; the station cells 0 and 1; cell 12 weighs 0
+        ScenarioCells all = f.scenarios.cells("line", s.id(), EnumSet.allOf(ScenarioCell.State.class));
+        assertThat(byChain(all, ScenarioCell.State.COVERED)).isEqualTo(java.util.Map.of(0, 0, 1, 0));
+        assertThat(byChain(all, ScenarioCell.State.NEW))
+                .isEqualTo(java.util.Map.of(5, 2, 6, 2, 7, 2, 9, 1, 10, 1, 11, 1));
+        assertThat(byChain(all, ScenarioCell.State.UNCOVERED)).isEqualTo(java.util.Map.of(2, 0, 3, 0, 4, 0, 8, 0));
+        assertThat(all.covered()).isEqualTo(new ScenarioCells.Tally(2, 6.0));
+        assertThat(all.fresh()).isEqualTo(new ScenarioCells.Tally(6, 21.0)); // 27 − 6
+        assertThat(all.uncovered()).isEqualTo(new ScenarioCells.Tally(4, 7.0));
+        assertThat(all.resolution()).isEqualTo(9);
+        assertThat(all.cells()).hasSize(12);
+        ScenarioCell nine = all.cells().stream()
+                .filter(c -> c.cell() == f.city.cells.get(9))
+                .findFirst()
+                .orElseThrow();
+        assertThat(nine.weight()).isEqualTo(1.0);
+        assertThat(nine.coveredBefore()).isFalse();
+        assertThat(nine.coveredAfter()).isTrue();
+        assertThat(nine.siteId()).isEqualTo(s.sites().get(0).siteId());
+        // only the new ones
+        assertThat(f.scenarios
+                        .cells("line", s.id(), EnumSet.of(ScenarioCell.State.NEW))
+                        .cells())
+                .hasSize(6);
+
+        // add C2 (rank 3: cells 1–3) and C5 (rank 4: cells 4–6): cells 5 and 6 stay C6's, the better-ranked site
+        f.scenarios.addSite("line", s.id(), SiteEdit.candidate("C2"));
+        Scenario edited = f.scenarios.addSite("line", s.id(), SiteEdit.candidate("C5"));
+        ScenarioCells after = f.scenarios.cells("line", s.id(), EnumSet.allOf(ScenarioCell.State.class));
+        assertThat(after.editCount()).isEqualTo(2);
+        assertThat(byChain(after, ScenarioCell.State.NEW))
+                .isEqualTo(java.util.Map.of(2, 3, 3, 3, 4, 4, 5, 2, 6, 2, 7, 2, 9, 1, 10, 1, 11, 1));
+        assertThat(byChain(after, ScenarioCell.State.UNCOVERED)).isEqualTo(java.util.Map.of(8, 0));
+        assertThat(after.fresh().weight())
+                .isEqualTo(edited.figures().coveredAfter() - edited.figures().coveredBefore())
+                .isEqualTo(27.0);
+        assertThatThrownBy(() -> f.scenarios.cells("line", 424242, EnumSet.allOf(ScenarioCell.State.class)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
     static void assertSameFigures(Scenario incremental, Scenario full) {
         assertThat(incremental.figures()).isEqualTo(full.figures());
         assertThat(incremental.sites()).isEqualTo(full.sites());

@@ -378,6 +378,18 @@ class PlanPageTest {
         waitFor(page, "[data-testid='plan-job']:not([hidden])");
         long jobId = Long.parseLong(page.getAttribute("[data-testid='plan-job']", "data-job-id"));
         waitFor(page, "[data-testid='plan-job'][data-status='running']");
+        // the running search's incumbent, bound and gap under the progress bar, from the job's fields
+        waitFor(page, "[data-testid='plan-job-solver']:not([hidden])[data-incumbent]:not([data-incumbent=''])");
+        double shown = Double.parseDouble(page.getAttribute("[data-testid='plan-job-solver']", "data-incumbent"));
+        assertThat(page.textContent("[data-testid='plan-job-solver']")).startsWith("当前最优 ");
+        JsonNode running = get("/api/jobs/" + jobId + "?region=demo");
+        assertThat(running.get("progress").asDouble()).isPositive();
+        if (running.get("status").asText().equals("running")) {
+            // p-center minimises: the incumbent only improves
+            assertThat(running.get("incumbent").asDouble()).isLessThanOrEqualTo(shown);
+            assertThat(running.get("bound").asDouble())
+                    .isLessThanOrEqualTo(running.get("incumbent").asDouble());
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(TestApp.repoRoot().resolve("server/target/plan-job.png")));
         page.click("[data-testid='plan-cancel']");
         waitFor(page, "[data-testid='plan-job'][data-status='cancelled']");
@@ -472,6 +484,94 @@ class PlanPageTest {
         assertThat(s.get("decisions")).hasSize(1);
         assertThat(s.at("/decisions/0/comment").asText()).isEqualTo("请审阅：新增一处驿站");
         assertThat(history).contains(s.at("/decisions/0/actor").asText());
+        page.context().close();
+    }
+
+    /** The h3 addresses of the cells drawn in one class. */
+    @SuppressWarnings("unchecked")
+    static java.util.Set<String> drawn(Page page, String cellClass) {
+        return new java.util.TreeSet<>((List<String>) page.locator("path.plan-cell-" + cellClass)
+                .evaluateAll("els => els.map(e => e.getAttribute('data-h3'))"));
+    }
+
+    /** The h3 addresses and summed weight of the API's cells in one state. */
+    static java.util.Set<String> apiCells(JsonNode cells, String state, double[] weight) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode f : cells.get("features")) {
+            if (f.at("/properties/state").asText().equals(state)) {
+                out.add(f.at("/properties/h3").asText());
+                weight[0] += f.at("/properties/weight").asDouble();
+            }
+        }
+        return out;
+    }
+
+    /** After mode: the page draws exactly the API's new cells in green and its uncovered ones in red. */
+    static void assertCellsAsApi(Page page, long id, JsonNode scenario) throws Exception {
+        int edits = scenario.get("editCount").asInt();
+        waitFor(page, "[data-testid='plan-legend'][data-cells-edit-count='" + edits + "']");
+        JsonNode cells = get("/api/scenarios/" + id + "/cells?region=demo");
+        assertThat(cells.get("editCount").asInt()).isEqualTo(edits);
+        double[] newWeight = {0};
+        java.util.Set<String> fresh = apiCells(cells, "new", newWeight);
+        java.util.Set<String> gaps = apiCells(cells, "uncovered", new double[1]);
+        assertThat(fresh).isNotEmpty();
+        assertThat(drawn(page, "new")).isEqualTo(fresh);
+        assertThat(drawn(page, "gap")).isEqualTo(gaps);
+        assertThat(Integer.parseInt(page.getAttribute("[data-testid='plan-legend-new']", "data-cells")))
+                .isEqualTo(fresh.size());
+        double pageWeight = Double.parseDouble(page.getAttribute("[data-testid='plan-legend-new']", "data-weight"));
+        org.assertj.core.data.Offset<Double> eps = org.assertj.core.data.Offset.offset(1e-6);
+        assertThat(pageWeight).isCloseTo(newWeight[0], eps);
+        // the hand-checkable identity: what the new cells weigh is what the new sites add to the figures
+        JsonNode f = scenario.get("figures");
+        assertThat(pageWeight)
+                .isCloseTo(
+                        f.get("coveredAfter").asDouble()
+                                - f.get("coveredBefore").asDouble(),
+                        eps);
+    }
+
+    @Test
+    void theCellLayerShowsBeforeAndAfterAsTheApiAndFollowsADrag() throws Exception {
+        long id = create("{\"name\":\"格网图层\",\"problem\":\"mclp\",\"p\":3,\"minutes\":5,\"async\":false}");
+        JsonNode s = get("/api/scenarios/" + id + "?region=demo");
+        Page page = adminPage("/plan.html?region=demo&scenario=" + id);
+        waitFor(page, "[data-testid='plan-result-name']:has-text('格网图层')");
+        assertCellsAsApi(page, id, s);
+        JsonNode cells = get("/api/scenarios/" + id + "/cells?region=demo");
+        // before: every cell outside the existing circles in red, none green
+        page.click("[data-testid='plan-mode-before']");
+        java.util.Set<String> outside = new java.util.TreeSet<>();
+        cells.get("features").forEach(x -> outside.add(x.at("/properties/h3").asText()));
+        assertThat(drawn(page, "gap")).isEqualTo(outside);
+        assertThat(drawn(page, "new")).isEmpty();
+        assertThat(page.getAttribute("[data-testid='plan-legend-gap']", "data-cells"))
+                .isEqualTo(String.valueOf(outside.size()));
+        assertThat(page.locator("[data-testid='plan-legend-new']").count()).isZero();
+        page.click("[data-testid='plan-mode-after']");
+        java.util.Set<String> newBefore = drawn(page, "new");
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(TestApp.repoRoot().resolve("server/target/plan-cells.png")));
+
+        // drag site 1: the layer changes to the API's new answer
+        BoundingBox box = page.locator("[data-testid='plan-site-marker-1']").boundingBox();
+        BoundingBox mapBox = page.locator("[data-testid='map']").boundingBox();
+        double x = box.x + box.width / 2;
+        double y = box.y + box.height / 2;
+        double dx = x < mapBox.x + mapBox.width / 2 ? 80 : -80;
+        double dy = y < mapBox.y + mapBox.height / 2 ? 50 : -50;
+        Response moved = waitForApi(page, "PUT", "/api/scenarios/" + id + "/sites/1", () -> {
+            page.mouse().move(x, y);
+            page.mouse().down();
+            page.mouse().move(x + dx / 2, y + dy / 2, new Mouse.MoveOptions().setSteps(4));
+            page.mouse().move(x + dx, y + dy, new Mouse.MoveOptions().setSteps(4));
+            page.mouse().up();
+        });
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        JsonNode afterMove = json(moved.text());
+        assertCellsAsApi(page, id, afterMove);
+        assertThat(drawn(page, "new")).isNotEqualTo(newBefore);
         page.context().close();
     }
 }

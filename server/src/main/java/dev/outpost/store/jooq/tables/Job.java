@@ -122,6 +122,21 @@ public class Job extends TableImpl<JobRecord> {
      */
     public final TableField<JobRecord, OffsetDateTime> FINISHED_AT = createField(DSL.name("finished_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
+    /**
+     * The column <code>public.job.incumbent</code>.
+     */
+    public final TableField<JobRecord, Double> INCUMBENT = createField(DSL.name("incumbent"), SQLDataType.DOUBLE, this, "");
+
+    /**
+     * The column <code>public.job.best_bound</code>.
+     */
+    public final TableField<JobRecord, Double> BEST_BOUND = createField(DSL.name("best_bound"), SQLDataType.DOUBLE, this, "");
+
+    /**
+     * The column <code>public.job.gap</code>.
+     */
+    public final TableField<JobRecord, Double> GAP = createField(DSL.name("gap"), SQLDataType.DOUBLE, this, "");
+
     private Job(Name alias, Table<JobRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -188,6 +188,48 @@ public class JobRecord extends UpdatableRecordImpl<JobRecord> {
         return (OffsetDateTime) get(11);
     }
 
+    /**
+     * Setter for <code>public.job.incumbent</code>.
+     */
+    public void setIncumbent(Double value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>public.job.incumbent</code>.
+     */
+    public Double getIncumbent() {
+        return (Double) get(12);
+    }
+
+    /**
+     * Setter for <code>public.job.best_bound</code>.
+     */
+    public void setBestBound(Double value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for <code>public.job.best_bound</code>.
+     */
+    public Double getBestBound() {
+        return (Double) get(13);
+    }
+
+    /**
+     * Setter for <code>public.job.gap</code>.
+     */
+    public void setGap(Double value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>public.job.gap</code>.
+     */
+    public Double getGap() {
+        return (Double) get(14);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -211,7 +253,7 @@ public class JobRecord extends UpdatableRecordImpl<JobRecord> {
     /**
      * Create a detached, initialised JobRecord
      */
-    public JobRecord(String regionCode, Long jobId, String kind, String runner, String status, Double progress, String message, String resultRef, String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    public JobRecord(String regionCode, Long jobId, String kind, String runner, String status, Double progress, String message, String resultRef, String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, Double incumbent, Double bestBound, Double gap) {
         super(Job.JOB);
 
         setRegionCode(regionCode);
@@ -226,6 +268,9 @@ public class JobRecord extends UpdatableRecordImpl<JobRecord> {
         setCreatedAt(createdAt);
         setStartedAt(startedAt);
         setFinishedAt(finishedAt);
+        setIncumbent(incumbent);
+        setBestBound(bestBound);
+        setGap(gap);
         resetChangedOnNotNull();
     }
 }
