@@ -2,6 +2,7 @@ package dev.outpost.rider;
 
 import dev.outpost.geo.LatLon;
 import dev.outpost.network.PointNotOnNetworkException;
+import dev.outpost.network.PreparedPoints;
 import dev.outpost.network.RankedFacility;
 import dev.outpost.network.RoadNetwork;
 import dev.outpost.network.Route;
@@ -43,6 +44,13 @@ import org.locationtech.jts.geom.LineString;
  * <p>The region's stations are read through the {@link StationCatalog} and kept for {@code stationCacheTtl}, or until
  * {@link #stationsChanged} (changes that bypass the catalogue, such as imports, show up after at most the time to live);
  * opening hours are evaluated for every minute in which a query asks.
+ *
+ * <p>Prepared stations: each set of stations read (a "station-set version") keeps, per travel mode, the stations
+ * placed on the region's road network once ({@link RoadNetwork#prepare}); a query searches a subset of them and
+ * places only the rider's position. The prepared stations are dropped with their set when the stations change
+ * ({@link #stationsChanged}, or a re-read that finds different stations; an identical re-read keeps them), and
+ * placed again when the region's network was reloaded ({@link RoadNetwork#owns} says no). Answers are the same as
+ * placing the stations on every query.
  */
 public final class NearestService {
     /** The travel-time horizon of a search: stations more than an hour away are not "nearby". */
@@ -134,7 +142,14 @@ public final class NearestService {
         if (stale && s.refreshing.compareAndSet(false, true)) {
             try {
                 Snapshot fresh = load(regionCode, now);
-                snapshots.put(regionCode, fresh);
+                if (fresh.stations.equals(s.stations)) {
+                    fresh = s.renewed(now); // same station set: keep what was worked out for it
+                }
+                // replace only the copy that was refreshed: a stationsChanged() meanwhile removed it, and then the
+                // stations read here may predate the change
+                if (!snapshots.replace(regionCode, s, fresh)) {
+                    return snapshot(regionCode);
+                }
                 return fresh;
             } catch (RuntimeException e) {
                 s.refreshing.set(false);
@@ -156,10 +171,11 @@ public final class NearestService {
         int size = candidates.size();
         List<RankedFacility> ranked = List.of();
         if (size > 0) {
+            PreparedPoints prepared = candidates.get(0).snapshot.prepared(network, query.mode());
             double topSpeedMetersPerSecond = ModeSpeeds.upperBoundKmh(query.mode(), network.info()) / 3.6;
             double snapAllowanceMeters = 2 * snapAllowance(network);
             int n = Math.min(size, Math.max(limit + 8, 12));
-            ranked = search(network, query, candidates, n);
+            ranked = search(network, query, candidates, prepared, n);
             while (n < size) {
                 int boundSeconds =
                         ranked.size() >= limit ? ranked.get(limit - 1).travelTimeSeconds() : SEARCH_LIMIT_SECONDS;
@@ -173,7 +189,7 @@ public final class NearestService {
                     break;
                 }
                 n = needed;
-                ranked = search(network, query, candidates, n);
+                ranked = search(network, query, candidates, prepared, n);
             }
         } else {
             // still check the position, so that an off-network position is reported the same way with or without
@@ -192,13 +208,15 @@ public final class NearestService {
         return new NearestResult(query, at, RankingMethod.NETWORK, null, size, out);
     }
 
+    /** Searches the first {@code n} candidates (nearest by straight line), from the snapshot's prepared stations. */
     private static List<RankedFacility> search(
-            RoadNetwork network, NearestQuery query, List<Candidate> candidates, int n) {
-        List<LatLon> positions = new ArrayList<>(n);
+            RoadNetwork network, NearestQuery query, List<Candidate> candidates, PreparedPoints prepared, int n) {
+        int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
-            positions.add(candidates.get(i).station().location());
+            indices[i] = candidates.get(i).index();
         }
-        return network.nearestByTime(query.origin(), positions, query.mode(), query.limit(), SEARCH_LIMIT_SECONDS);
+        return network.nearestByTime(
+                query.origin(), prepared.subset(indices), query.limit(), SEARCH_LIMIT_SECONDS);
     }
 
     /** A time no network path to the candidate can beat. */
@@ -267,12 +285,54 @@ public final class NearestService {
         final Instant loadedAt;
         final List<Station> stations;
         final AtomicBoolean refreshing = new AtomicBoolean();
-        private final Map<Integer, HandoffLinks> links = new ConcurrentHashMap<>();
+        private final Map<Integer, HandoffLinks> links;
+        private final Map<TravelMode, PreparedPoints> prepared;
         private volatile OpenInMinute lastMinute;
 
         Snapshot(Instant loadedAt, List<Station> stations) {
+            this(loadedAt, List.copyOf(stations), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
+        }
+
+        private Snapshot(
+                Instant loadedAt,
+                List<Station> stations,
+                Map<Integer, HandoffLinks> links,
+                Map<TravelMode, PreparedPoints> prepared,
+                OpenInMinute lastMinute) {
             this.loadedAt = loadedAt;
-            this.stations = List.copyOf(stations);
+            this.stations = stations;
+            this.links = links;
+            this.prepared = prepared;
+            this.lastMinute = lastMinute;
+        }
+
+        /** The same station set, read again at {@code at}: shares the links and prepared stations. */
+        Snapshot renewed(Instant at) {
+            return new Snapshot(at, stations, links, prepared, lastMinute);
+        }
+
+        /**
+         * The stations placed on the network for the mode (indices as in {@link #stations}), placed on first use and
+         * again when the network is not the one that placed them (reloaded). One caller places them while callers
+         * for the same mode wait, so a reload costs one placing, not one per waiting query.
+         */
+        PreparedPoints prepared(RoadNetwork network, TravelMode mode) {
+            PreparedPoints p = prepared.get(mode);
+            if (p != null && network.owns(p)) {
+                return p;
+            }
+            synchronized (prepared) {
+                p = prepared.get(mode);
+                if (p == null || !network.owns(p)) {
+                    List<LatLon> locations = new ArrayList<>(stations.size());
+                    for (Station s : stations) {
+                        locations.add(s.location());
+                    }
+                    p = network.prepare(mode, locations);
+                    prepared.put(mode, p);
+                }
+                return p;
+            }
         }
 
         /** For each station, whether it is open at {@code at} (false for unknown hours). Do not modify. */
