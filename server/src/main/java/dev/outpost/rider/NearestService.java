@@ -116,10 +116,23 @@ public final class NearestService {
                 out.add(new Candidate(snapshot, i, query.origin().distanceMeters(s.location())));
             }
         }
-        out.sort(Comparator.comparingDouble(Candidate::straightLineMeters)
-                .thenComparing(c -> c.station().id(), Comparator.nullsLast(Comparator.naturalOrder())));
+        out.sort(BY_STRAIGHT_LINE);
         return out;
     }
+
+    /** Nearest by straight line first, then by station id (unsaved stations last); no boxing on the hot path. */
+    private static final Comparator<Candidate> BY_STRAIGHT_LINE = (a, b) -> {
+        int byDistance = Double.compare(a.straightLineMeters(), b.straightLineMeters());
+        if (byDistance != 0) {
+            return byDistance;
+        }
+        Long x = a.station().id();
+        Long y = b.station().id();
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : 1) : -1;
+        }
+        return Long.compare(x, y);
+    };
 
     /**
      * The region's stations, read at most every {@code stationCacheTtl}. When the copy is stale, one caller reloads it
@@ -197,13 +210,14 @@ public final class NearestService {
             network.nearestByTime(query.origin(), List.of(query.origin()), query.mode(), 1, 1);
         }
         List<NearestStation> out = new ArrayList<>();
+        String start = HandoffLinks.startParameter(query.origin());
         for (RankedFacility r : ranked) {
             Candidate c = candidates.get(r.facilityIndex());
             LineString route = null;
             if (query.includeRoute()) {
                 route = route(network, query, c.station().location());
             }
-            out.add(result(query, at, c, r.travelTimeSeconds(), r.distanceMeters(), route));
+            out.add(result(query, at, c, r.travelTimeSeconds(), r.distanceMeters(), route, start));
         }
         return new NearestResult(query, at, RankingMethod.NETWORK, null, size, out);
     }
@@ -253,19 +267,21 @@ public final class NearestService {
     private NearestResult straightLine(NearestQuery query, Instant at, List<Candidate> candidates, String reason) {
         double metersPerSecond = ModeSpeeds.typicalKmh(query.mode()) / 3.6;
         List<NearestStation> out = new ArrayList<>();
+        String start = HandoffLinks.startParameter(query.origin());
         for (Candidate c : candidates.subList(0, Math.min(query.limit(), candidates.size()))) {
             int seconds = (int) Math.round(c.straightLineMeters() / metersPerSecond);
-            out.add(result(query, at, c, seconds, c.straightLineMeters(), null));
+            out.add(result(query, at, c, seconds, c.straightLineMeters(), null, start));
         }
         return new NearestResult(query, at, RankingMethod.STRAIGHT_LINE, reason, candidates.size(), out);
     }
 
+    /** One answer; {@code start} is {@link HandoffLinks#startParameter} of the query's origin. */
     private static NearestStation result(
-            NearestQuery query, Instant at, Candidate c, int seconds, double meters, LineString route) {
+            NearestQuery query, Instant at, Candidate c, int seconds, double meters, LineString route, String start) {
         Station s = c.station();
         OpenState.Status status = OpenState.at(s.openingHours(), at);
         boolean openOnArrival = s.openingHours().isOpenAt(at.plusSeconds(seconds));
-        HandoffLinks links = c.snapshot.links(c.index, query.mode()).from(query.origin());
+        HandoffLinks links = c.snapshot.links(c.index, query.mode()).fromStart(start);
         return new NearestStation(s, seconds, meters, c.straightLineMeters(), status, openOnArrival, route, links);
     }
 
