@@ -163,8 +163,8 @@ public final class CoverageCalculator {
         Map<Long, ReachRow> reach = previous.reachCopy();
 
         PreparedPoints centres = centres(previous);
-        ReachMatrix m = network.reachableFrom(
-                station.location(), centres, settings.searchLimitSeconds(), Direction.TO_ORIGIN);
+        ReachMatrix m =
+                network.reachableFrom(station.location(), centres, settings.searchLimitSeconds(), Direction.TO_ORIGIN);
         if (!m.originOnNetwork(0)) {
             offNetworkStations.add(station.stationId());
         } else {
@@ -243,7 +243,8 @@ public final class CoverageCalculator {
             }
         }
         if (!affected.isEmpty() && !remaining.isEmpty()) {
-            int[] affectedIndices = affected.stream().mapToInt(Integer::intValue).toArray();
+            int[] affectedIndices =
+                    affected.stream().mapToInt(Integer::intValue).toArray();
             remainingPrepared = stations(previous).subset(remainingIndices);
             NearestFacilityResult nearest = network.nearestFacility(
                     remainingPrepared, centres.subset(affectedIndices), settings.searchLimitSeconds());

@@ -99,8 +99,7 @@ public final class CoverageResult {
             throw new IllegalArgumentException("prepared centres (" + preparedCentres.size() + ", "
                     + preparedCentres.mode().code() + ") do not match the " + n + " cells by " + mode.code());
         }
-        if (preparedStations != null
-                && (preparedStations.size() != sorted.size() || preparedStations.mode() != mode)) {
+        if (preparedStations != null && (preparedStations.size() != sorted.size() || preparedStations.mode() != mode)) {
             throw new IllegalArgumentException("prepared stations (" + preparedStations.size() + ", "
                     + preparedStations.mode().code() + ") do not match the " + sorted.size() + " stations by "
                     + mode.code());

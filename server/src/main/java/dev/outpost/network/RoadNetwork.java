@@ -126,8 +126,7 @@ public interface RoadNetwork extends AutoCloseable {
      *
      * @throws IllegalArgumentException when the demand points are not {@linkplain #owns owned}
      */
-    default ReachMatrix reachableFrom(
-            LatLon origin, PreparedPoints demandPoints, int maxSeconds, Direction direction) {
+    default ReachMatrix reachableFrom(LatLon origin, PreparedPoints demandPoints, int maxSeconds, Direction direction) {
         if (origin == null) {
             throw new IllegalArgumentException("origin is missing (null)");
         }

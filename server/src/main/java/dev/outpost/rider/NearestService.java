@@ -229,8 +229,7 @@ public final class NearestService {
         for (int i = 0; i < n; i++) {
             indices[i] = candidates.get(i).index();
         }
-        return network.nearestByTime(
-                query.origin(), prepared.subset(indices), query.limit(), SEARCH_LIMIT_SECONDS);
+        return network.nearestByTime(query.origin(), prepared.subset(indices), query.limit(), SEARCH_LIMIT_SECONDS);
     }
 
     /** A time no network path to the candidate can beat. */

@@ -59,7 +59,8 @@ class NearestServicePreparedTest {
             for (int i = 0; i < 150; i++) {
                 LatLon rider = NearestServiceRealDataTest.random(random, 113.88, 22.56, 113.9967, 22.6503);
                 for (TravelMode mode : new TravelMode[] {TravelMode.EBIKE, TravelMode.CAR}) {
-                    NearestResult r = svc.find(NearestQuery.of("demo", rider).withMode(mode).withLimit(5));
+                    NearestResult r = svc.find(
+                            NearestQuery.of("demo", rider).withMode(mode).withLimit(5));
                     if (r.method() != RankingMethod.NETWORK) {
                         continue;
                     }

@@ -535,7 +535,9 @@ public final class GraphHopperNetwork implements RoadNetwork {
 
     @Override
     public boolean owns(PreparedPoints points) {
-        return !closed && points instanceof GraphHopperPreparedPoints && searches.owns((GraphHopperPreparedPoints) points);
+        return !closed
+                && points instanceof GraphHopperPreparedPoints
+                && searches.owns((GraphHopperPreparedPoints) points);
     }
 
     @Override
@@ -656,8 +658,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
         if (points == null) {
             throw new IllegalArgumentException("prepared " + name + " are missing (null)");
         }
-        if (!(points instanceof GraphHopperPreparedPoints)
-                || !searches.owns((GraphHopperPreparedPoints) points)) {
+        if (!(points instanceof GraphHopperPreparedPoints) || !searches.owns((GraphHopperPreparedPoints) points)) {
             throw new IllegalArgumentException("prepared " + name + " (" + points.size() + " points, "
                     + points.mode().code() + ") were not prepared by this instance of road network "
                     + info.sourceFileName() + " (sha256 " + info.sourceSha256().substring(0, 12)
@@ -669,8 +670,9 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private static void checkSameMode(
             String name, GraphHopperPreparedPoints a, String otherName, GraphHopperPreparedPoints b) {
         if (a.mode() != b.mode()) {
-            throw new IllegalArgumentException("prepared " + name + " are for " + a.mode().code() + " but "
-                    + otherName + " for " + b.mode().code() + "; prepare both for the same travel mode");
+            throw new IllegalArgumentException(
+                    "prepared " + name + " are for " + a.mode().code() + " but " + otherName + " for "
+                            + b.mode().code() + "; prepare both for the same travel mode");
         }
     }
 

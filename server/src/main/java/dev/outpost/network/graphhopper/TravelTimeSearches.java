@@ -174,13 +174,7 @@ final class TravelTimeSearches {
                 }
             }
             return new NearestFacilityResult(
-                    mode,
-                    maxSeconds,
-                    status,
-                    facility,
-                    seconds,
-                    demandPoints.distancesCopy(),
-                    offNetworkFacilities);
+                    mode, maxSeconds, status, facility, seconds, demandPoints.distancesCopy(), offNetworkFacilities);
         } finally {
             release(space);
         }
@@ -240,14 +234,7 @@ final class TravelTimeSearches {
             demandDistances[d] = demandPoints.snapDistanceMeters(d);
         }
         return new ReachMatrix(
-                mode,
-                direction,
-                maxSeconds,
-                Arrays.asList(rows),
-                originDistances,
-                originOn,
-                demandDistances,
-                demandOn);
+                mode, direction, maxSeconds, Arrays.asList(rows), originDistances, originOn, demandDistances, demandOn);
     }
 
     private static ReachRow reachRow(

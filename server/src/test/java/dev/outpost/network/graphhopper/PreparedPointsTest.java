@@ -81,17 +81,21 @@ class PreparedPointsTest {
         assertThat(p.size()).isEqualTo(41);
         assertThat(p.points()).isEqualTo(stations);
         assertThat(p.onNetwork(40)).as("3 km off the roads").isFalse();
-        assertThat(p.snapDistanceMeters(40) <= 500).as("snap distance %s", p.snapDistanceMeters(40)).isFalse();
+        assertThat(p.snapDistanceMeters(40) <= 500)
+                .as("snap distance %s", p.snapDistanceMeters(40))
+                .isFalse();
         for (int i = 0; i < 40; i++) {
             assertThat(p.onNetwork(i)).as("station %d", i).isTrue();
             assertThat(p.snapDistanceMeters(i)).isBetween(0.0, 500.0);
         }
         assertThat(network.owns(p)).isTrue();
         // the same flags and distances as a list-based reach matrix reports for the same points
-        ReachMatrix m = network.reachMatrix(List.of(stations.get(0)), stations, TravelMode.EBIKE, 60, Direction.TO_ORIGIN);
+        ReachMatrix m =
+                network.reachMatrix(List.of(stations.get(0)), stations, TravelMode.EBIKE, 60, Direction.TO_ORIGIN);
         for (int i = 0; i < stations.size(); i++) {
             assertThat(p.onNetwork(i)).isEqualTo(m.demandOnNetwork(i));
-            assertThat(Double.compare(p.snapDistanceMeters(i), m.demandSnapDistanceMeters(i))).isZero();
+            assertThat(Double.compare(p.snapDistanceMeters(i), m.demandSnapDistanceMeters(i)))
+                    .isZero();
         }
     }
 
@@ -99,8 +103,8 @@ class PreparedPointsTest {
     void nearestFacilityIsTheSamePreparedOrNot() {
         for (TravelMode mode : new TravelMode[] {TravelMode.EBIKE, TravelMode.CAR}) {
             NearestFacilityResult plain = network.nearestFacility(stations, demand, mode, 1_800);
-            NearestFacilityResult prepared = network.nearestFacility(
-                    network.prepare(mode, stations), network.prepare(mode, demand), 1_800);
+            NearestFacilityResult prepared =
+                    network.nearestFacility(network.prepare(mode, stations), network.prepare(mode, demand), 1_800);
             assertThat(plain.count(ReachStatus.REACHED)).as("a real answer").isGreaterThan(2_000);
             assertThat(prepared.offNetworkFacilities())
                     .isEqualTo(plain.offNetworkFacilities())
@@ -129,7 +133,8 @@ class PreparedPointsTest {
                     assertSameMatrix(prepared, plain, mode + " " + direction);
                 }
             }
-            assertThat(network.reachMatrix(stations, demand, mode, 900, Direction.TO_ORIGIN).nonZeroCount())
+            assertThat(network.reachMatrix(stations, demand, mode, 900, Direction.TO_ORIGIN)
+                            .nonZeroCount())
                     .as("a real answer")
                     .isGreaterThan(10_000);
         }
