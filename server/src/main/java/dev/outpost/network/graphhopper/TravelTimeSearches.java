@@ -423,37 +423,46 @@ final class TravelTimeSearches {
         double[] bestMeters = new double[n];
         boolean[] done = new boolean[n];
         Arrays.fill(best, Long.MAX_VALUE);
-        // facility entries per node: node -> list of facility indices; cost read from the snapped point
-        Map<Integer, List<Integer>> byNode = new HashMap<>();
         PriorityQueue<long[]> pending =
                 new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        for (int f = 0; f < n; f++) {
-            SnappedPoint p = facilities.snapped(f);
-            if (p == null) {
-                continue;
-            }
-            byNode.computeIfAbsent(p.baseNode(), x -> new ArrayList<>()).add(f);
-            if (p.adjNode() != p.baseNode()) {
-                byNode.computeIfAbsent(p.adjNode(), x -> new ArrayList<>()).add(f);
-            }
-            int direct = origin.directMillisTo(p, graph);
-            if (direct >= 0 && direct <= limitMs) {
-                best[f] = direct;
-                bestMeters[f] = Math.abs(p.fraction() - origin.fraction()) * graph.edgeMeters[p.edge()];
-                pending.add(new long[] {direct, f});
-            }
-        }
         List<RankedFacility> result = new ArrayList<>();
         SearchSpace space = borrow();
         try {
             space.begin();
+            // facilities at the end nodes of their edges: per node a list (node tag = first entry, entryNext links
+            // the rest) of facility indices, so that settling a node needs no hashing; order within a node does not
+            // matter, each facility keeps its own best
+            int[] entryFacility = new int[2 * n];
+            int[] entryNext = new int[2 * n];
+            int entries = 0;
+            for (int f = 0; f < n; f++) {
+                SnappedPoint p = facilities.snapped(f);
+                if (p == null) {
+                    continue;
+                }
+                entryFacility[entries] = f;
+                entryNext[entries] = space.tag(p.baseNode());
+                space.tag(p.baseNode(), entries++);
+                if (p.adjNode() != p.baseNode()) {
+                    entryFacility[entries] = f;
+                    entryNext[entries] = space.tag(p.adjNode());
+                    space.tag(p.adjNode(), entries++);
+                }
+                int direct = origin.directMillisTo(p, graph);
+                if (direct >= 0 && direct <= limitMs) {
+                    best[f] = direct;
+                    bestMeters[f] = Math.abs(p.fraction() - origin.fraction()) * graph.edgeMeters[p.edge()];
+                    pending.add(new long[] {direct, f});
+                }
+            }
             space.seed(origin.baseNode(), origin.toBaseMs(), 0, origin.metersFromBase(graph));
             space.seed(origin.adjNode(), origin.toAdjMs(), 0, origin.metersFromAdj(graph));
             space.run(graph, false, limitMs, true, (node, t) -> {
                 if (finalizeUpTo(t, pending, best, bestMeters, done, result, k)) {
                     return false;
                 }
-                for (int f : byNode.getOrDefault(node, List.of())) {
+                for (int e = space.tag(node); e >= 0; e = entryNext[e]) {
+                    int f = entryFacility[e];
                     SnappedPoint p = facilities.snapped(f);
                     int cost = node == p.baseNode() ? p.fromBaseMs() : p.fromAdjMs();
                     double meters = node == p.baseNode() ? p.metersFromBase(graph) : p.metersFromAdj(graph);
