@@ -163,8 +163,8 @@ public final class CoverageCalculator {
         Map<Long, ReachRow> reach = previous.reachCopy();
 
         PreparedPoints centres = centres(previous);
-        ReachMatrix m =
-                network.reachableFrom(station.location(), centres, settings.searchLimitSeconds(), Direction.TO_ORIGIN);
+        PreparedPoints added = network.prepare(previous.mode(), List.of(station.location()));
+        ReachMatrix m = network.reachMatrix(added, centres, settings.searchLimitSeconds(), Direction.TO_ORIGIN);
         if (!m.originOnNetwork(0)) {
             offNetworkStations.add(station.stationId());
         } else {
@@ -208,7 +208,32 @@ public final class CoverageCalculator {
                 offNetworkStations,
                 reach,
                 centres,
-                null); // the stations' order changed; placed again when a removal needs them
+                stationsWith(previous, added, station.stationId()));
+    }
+
+    /**
+     * The result's placed stations plus the added one, in the order of the new result's stations (by id); null when
+     * the result kept none of this network's.
+     */
+    private PreparedPoints stationsWith(CoverageResult previous, PreparedPoints added, long addedId) {
+        PreparedPoints kept = previous.preparedStations();
+        if (kept == null || !network.owns(kept)) {
+            return null;
+        }
+        List<ServingStation> before = previous.stations();
+        int n = before.size();
+        int[] order = new int[n + 1];
+        int k = 0;
+        for (int s = 0; s < n; s++) {
+            if (k == s && before.get(s).stationId() > addedId) {
+                order[k++] = n; // the added station, joined at the end below
+            }
+            order[k++] = s;
+        }
+        if (k == n) {
+            order[k] = n;
+        }
+        return kept.concat(added).subset(order);
     }
 
     /**

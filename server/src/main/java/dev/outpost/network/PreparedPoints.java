@@ -44,4 +44,12 @@ public interface PreparedPoints {
      * @throws IllegalArgumentException when an index is out of range
      */
     PreparedPoints subset(int[] indices);
+
+    /**
+     * The points of this set followed by those of {@code more}, as one prepared set, without placing anything again
+     * (e.g. the stations of a coverage result plus one added station).
+     *
+     * @throws IllegalArgumentException when {@code more} is of another network instance or another mode
+     */
+    PreparedPoints concat(PreparedPoints more);
 }

@@ -89,6 +89,34 @@ final class GraphHopperPreparedPoints implements PreparedPoints {
         return new GraphHopperPreparedPoints(owner, mode, Arrays.asList(p), s, d);
     }
 
+    @Override
+    public GraphHopperPreparedPoints concat(PreparedPoints more) {
+        Objects.requireNonNull(more, "more");
+        if (!(more instanceof GraphHopperPreparedPoints) || ((GraphHopperPreparedPoints) more).owner != owner) {
+            throw new IllegalArgumentException(
+                    "cannot join prepared points of two road network instances; prepare" + " them on the same network");
+        }
+        GraphHopperPreparedPoints other = (GraphHopperPreparedPoints) more;
+        if (other.mode != mode) {
+            throw new IllegalArgumentException(
+                    "cannot join prepared points for " + mode.code() + " and for " + other.mode.code());
+        }
+        int n = snapped.length;
+        int m = other.snapped.length;
+        LatLon[] p = new LatLon[n + m];
+        SnappedPoint[] s = Arrays.copyOf(snapped, n + m);
+        double[] d = Arrays.copyOf(distances, n + m);
+        for (int i = 0; i < n; i++) {
+            p[i] = points.get(i);
+        }
+        for (int i = 0; i < m; i++) {
+            p[n + i] = other.points.get(i);
+            s[n + i] = other.snapped[i];
+            d[n + i] = other.distances[i];
+        }
+        return new GraphHopperPreparedPoints(owner, mode, Arrays.asList(p), s, d);
+    }
+
     /** The snapped point, or null when the point is off the network. */
     SnappedPoint snapped(int index) {
         return snapped[index];

@@ -184,6 +184,29 @@ class PreparedPointsTest {
     }
 
     @Test
+    void subsetsAndJoinsAreThePointsTheySelect() {
+        PreparedPoints all = network.prepare(TravelMode.CAR, stations);
+        PreparedPoints head = all.subset(new int[] {0, 1, 2});
+        PreparedPoints tail = network.prepare(TravelMode.CAR, stations.subList(3, stations.size()));
+        PreparedPoints joined = head.concat(tail);
+        assertThat(joined.points()).isEqualTo(stations);
+        assertThat(joined.size()).isEqualTo(41);
+        for (int i = 0; i < stations.size(); i++) {
+            assertThat(joined.onNetwork(i)).isEqualTo(all.onNetwork(i));
+            assertThat(Double.compare(joined.snapDistanceMeters(i), all.snapDistanceMeters(i)))
+                    .isZero();
+        }
+        // searching the joined set is searching the list
+        assertSameMatrix(
+                network.reachMatrix(joined, network.prepare(TravelMode.CAR, demand), 600, Direction.FROM_ORIGIN),
+                network.reachMatrix(stations, demand, TravelMode.CAR, 600, Direction.FROM_ORIGIN),
+                "joined");
+        assertThatThrownBy(() -> head.concat(network.prepare(TravelMode.EBIKE, stations)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot join prepared points for car and for ebike");
+    }
+
+    @Test
     void aReloadedNetworkRejectsAnotherInstancesPreparedPoints(@TempDir Path otherCache) {
         PreparedPoints prepared = network.prepare(TravelMode.EBIKE, demand);
         // the same extract loaded again from the same cache: same graph version, but another instance
@@ -198,6 +221,10 @@ class PreparedPointsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("prepared facilities");
             // prepared again on the reloaded network: the same answer as the original network's
+            assertThatThrownBy(
+                            () -> reloaded.prepare(TravelMode.EBIKE, stations).concat(prepared))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("two road network instances");
             PreparedPoints again = reloaded.prepare(TravelMode.EBIKE, demand);
             assertThat(reloaded.owns(again)).isTrue();
             assertThat(network.owns(again)).isFalse();
