@@ -40,8 +40,8 @@ public final class NearestInProcessBenchmark {
         Path city = Path.of(args.length > 0 ? args[0] : "var/demo-city-shenzhen");
         int queries = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         if (!java.nio.file.Files.isRegularFile(city.resolve("stations.csv"))) {
-            System.err.println(city + " has no stations.csv: make the city with ./outpost democity --size shenzhen --out "
-                    + city);
+            System.err.println(
+                    city + " has no stations.csv: make the city with ./outpost democity --size shenzhen --out " + city);
             System.exit(2);
         }
         InMemoryStationRepository repo = new InMemoryStationRepository();
