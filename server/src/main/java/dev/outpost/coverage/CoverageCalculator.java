@@ -5,6 +5,7 @@ import dev.outpost.demand.WorkerGroup;
 import dev.outpost.geo.LatLon;
 import dev.outpost.network.Direction;
 import dev.outpost.network.NearestFacilityResult;
+import dev.outpost.network.PreparedPoints;
 import dev.outpost.network.ReachMatrix;
 import dev.outpost.network.ReachRow;
 import dev.outpost.network.ReachStatus;
@@ -28,6 +29,11 @@ import java.util.Set;
  * single-origin search towards it followed by a minimum with the stored times; removing one re-runs the
  * nearest-facility search only for the cells it was nearest to. Where two stations are equally near a cell the
  * station named may differ from a full run (the time never does).
+ *
+ * <p>Placing points on the network: a full computation places the cells and stations once ({@link
+ * RoadNetwork#prepare}) for both of its searches, and the result keeps them, so that an incremental update places only
+ * the changed station. A result kept across a network reload is not reused with the new network's prepared points:
+ * they are placed again (the answer is the same either way).
  *
  * <p>Thread-safe if the network is (every {@link RoadNetwork} is).
  */
@@ -68,9 +74,11 @@ public final class CoverageCalculator {
         Map<Long, ReachRow> reach = new java.util.HashMap<>();
 
         List<LatLon> locations = sorted.stream().map(ServingStation::location).toList();
+        PreparedPoints preparedCentres = network.prepare(mode, centres);
+        PreparedPoints preparedStations = network.prepare(mode, locations);
         if (n > 0) {
             NearestFacilityResult nearest =
-                    network.nearestFacility(locations, centres, mode, settings.searchLimitSeconds());
+                    network.nearestFacility(preparedStations, preparedCentres, settings.searchLimitSeconds());
             for (int i = 0; i < n; i++) {
                 ReachStatus status = nearest.status(i);
                 if (status == ReachStatus.OFF_NETWORK) {
@@ -84,8 +92,8 @@ public final class CoverageCalculator {
                 offNetworkStations.add(sorted.get(f).stationId());
             }
             if (!sorted.isEmpty()) {
-                ReachMatrix matrix =
-                        network.reachMatrix(locations, centres, mode, settings.limitSeconds(), Direction.TO_ORIGIN);
+                ReachMatrix matrix = network.reachMatrix(
+                        preparedStations, preparedCentres, settings.limitSeconds(), Direction.TO_ORIGIN);
                 for (int s = 0; s < sorted.size(); s++) {
                     if (!matrix.originOnNetwork(s)) {
                         offNetworkStations.add(sorted.get(s).stationId());
@@ -96,8 +104,8 @@ public final class CoverageCalculator {
             }
         } else if (!sorted.isEmpty()) {
             // no cells: still find out which stations are off the network
-            ReachMatrix matrix =
-                    network.reachMatrix(locations, List.of(), mode, settings.limitSeconds(), Direction.TO_ORIGIN);
+            ReachMatrix matrix = network.reachMatrix(
+                    preparedStations, preparedCentres, settings.limitSeconds(), Direction.TO_ORIGIN);
             for (int s = 0; s < sorted.size(); s++) {
                 if (!matrix.originOnNetwork(s)) {
                     offNetworkStations.add(sorted.get(s).stationId());
@@ -115,7 +123,25 @@ public final class CoverageCalculator {
                 stationIds,
                 offNetwork,
                 offNetworkStations,
-                reach);
+                reach,
+                preparedCentres,
+                preparedStations);
+    }
+
+    /** The result's cells as placed on this calculator's network: the kept ones when they are this network's. */
+    private PreparedPoints centres(CoverageResult result) {
+        PreparedPoints kept = result.preparedCentres();
+        return kept != null && network.owns(kept) ? kept : network.prepare(result.mode(), result.centres());
+    }
+
+    /** The result's stations (in {@link CoverageResult#stations()} order) as placed on this network. */
+    private PreparedPoints stations(CoverageResult result) {
+        PreparedPoints kept = result.preparedStations();
+        return kept != null && network.owns(kept)
+                ? kept
+                : network.prepare(
+                        result.mode(),
+                        result.stations().stream().map(ServingStation::location).toList());
     }
 
     /**
@@ -136,12 +162,9 @@ public final class CoverageCalculator {
         Set<Long> offNetworkStations = new HashSet<>(previous.offNetworkStationIds());
         Map<Long, ReachRow> reach = previous.reachCopy();
 
-        ReachMatrix m = network.reachableFrom(
-                station.location(),
-                previous.centres(),
-                previous.mode(),
-                settings.searchLimitSeconds(),
-                Direction.TO_ORIGIN);
+        PreparedPoints centres = centres(previous);
+        PreparedPoints added = network.prepare(previous.mode(), List.of(station.location()));
+        ReachMatrix m = network.reachMatrix(added, centres, settings.searchLimitSeconds(), Direction.TO_ORIGIN);
         if (!m.originOnNetwork(0)) {
             offNetworkStations.add(station.stationId());
         } else {
@@ -183,7 +206,34 @@ public final class CoverageCalculator {
                 stationIds,
                 previous.offNetworkCopy(),
                 offNetworkStations,
-                reach);
+                reach,
+                centres,
+                stationsWith(previous, added, station.stationId()));
+    }
+
+    /**
+     * The result's placed stations plus the added one, in the order of the new result's stations (by id); null when
+     * the result kept none of this network's.
+     */
+    private PreparedPoints stationsWith(CoverageResult previous, PreparedPoints added, long addedId) {
+        PreparedPoints kept = previous.preparedStations();
+        if (kept == null || !network.owns(kept)) {
+            return null;
+        }
+        List<ServingStation> before = previous.stations();
+        int n = before.size();
+        int[] order = new int[n + 1];
+        int k = 0;
+        for (int s = 0; s < n; s++) {
+            if (k == s && before.get(s).stationId() > addedId) {
+                order[k++] = n; // the added station, joined at the end below
+            }
+            order[k++] = s;
+        }
+        if (k == n) {
+            order[k] = n;
+        }
+        return kept.concat(added).subset(order);
     }
 
     /**
@@ -200,6 +250,14 @@ public final class CoverageCalculator {
         long[] stationIds = previous.stationIdsCopy();
         List<ServingStation> remaining = new ArrayList<>(previous.stations());
         remaining.removeIf(s -> s.stationId() == stationId);
+        int[] remainingIndices = new int[remaining.size()];
+        for (int s = 0, k = 0; s < previous.stations().size(); s++) {
+            if (previous.stations().get(s).stationId() != stationId) {
+                remainingIndices[k++] = s;
+            }
+        }
+        PreparedPoints centres = centres(previous);
+        PreparedPoints remainingPrepared = null;
 
         List<Integer> affected = new ArrayList<>();
         for (int i = 0; i < stationIds.length; i++) {
@@ -210,15 +268,11 @@ public final class CoverageCalculator {
             }
         }
         if (!affected.isEmpty() && !remaining.isEmpty()) {
-            List<LatLon> points = new ArrayList<>(affected.size());
-            for (int i : affected) {
-                points.add(previous.centre(i));
-            }
+            int[] affectedIndices =
+                    affected.stream().mapToInt(Integer::intValue).toArray();
+            remainingPrepared = stations(previous).subset(remainingIndices);
             NearestFacilityResult nearest = network.nearestFacility(
-                    remaining.stream().map(ServingStation::location).toList(),
-                    points,
-                    previous.mode(),
-                    settings.searchLimitSeconds());
+                    remainingPrepared, centres.subset(affectedIndices), settings.searchLimitSeconds());
             for (int k = 0; k < affected.size(); k++) {
                 if (nearest.status(k) == ReachStatus.REACHED) {
                     int i = affected.get(k);
@@ -242,7 +296,13 @@ public final class CoverageCalculator {
                 stationIds,
                 previous.offNetworkCopy(),
                 offNetworkStations,
-                reach);
+                reach,
+                centres,
+                remainingPrepared != null
+                        ? remainingPrepared
+                        : previous.preparedStations() != null && network.owns(previous.preparedStations())
+                                ? previous.preparedStations().subset(remainingIndices)
+                                : null);
     }
 
     /** The coverage after a station moved (or was replaced): removal, then addition at the new position. */

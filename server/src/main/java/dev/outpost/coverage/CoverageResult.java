@@ -3,6 +3,7 @@ package dev.outpost.coverage;
 import dev.outpost.demand.DemandLayer;
 import dev.outpost.demand.WorkerGroup;
 import dev.outpost.geo.LatLon;
+import dev.outpost.network.PreparedPoints;
 import dev.outpost.network.ReachRow;
 import dev.outpost.network.TravelMode;
 import java.util.ArrayList;
@@ -38,7 +39,15 @@ public final class CoverageResult {
     private final boolean[] offNetwork;
     private final Set<Long> offNetworkStations;
     private final Map<Long, ReachRow> reachWithinLimit;
+    private final PreparedPoints preparedCentres;
+    private final PreparedPoints preparedStations;
 
+    /**
+     * @param preparedCentres the cell centres as placed on the network that computed this result (same order), or
+     *     null; kept so that incremental updates do not place 10,000 cells again
+     * @param preparedStations the stations as placed on that network, in the order of {@link #stations()} (by id), or
+     *     null
+     */
     CoverageResult(
             WorkerGroup group,
             TravelMode mode,
@@ -50,7 +59,9 @@ public final class CoverageResult {
             long[] stationIds,
             boolean[] offNetwork,
             Set<Long> offNetworkStations,
-            Map<Long, ReachRow> reachWithinLimit) {
+            Map<Long, ReachRow> reachWithinLimit,
+            PreparedPoints preparedCentres,
+            PreparedPoints preparedStations) {
         this.group = Objects.requireNonNull(group, "group");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -84,6 +95,27 @@ public final class CoverageResult {
         this.offNetwork = offNetwork.clone();
         this.offNetworkStations = Collections.unmodifiableSet(new TreeSet<>(offNetworkStations));
         this.reachWithinLimit = Collections.unmodifiableMap(new HashMap<>(reachWithinLimit));
+        if (preparedCentres != null && (preparedCentres.size() != n || preparedCentres.mode() != mode)) {
+            throw new IllegalArgumentException("prepared centres (" + preparedCentres.size() + ", "
+                    + preparedCentres.mode().code() + ") do not match the " + n + " cells by " + mode.code());
+        }
+        if (preparedStations != null && (preparedStations.size() != sorted.size() || preparedStations.mode() != mode)) {
+            throw new IllegalArgumentException("prepared stations (" + preparedStations.size() + ", "
+                    + preparedStations.mode().code() + ") do not match the " + sorted.size() + " stations by "
+                    + mode.code());
+        }
+        this.preparedCentres = preparedCentres;
+        this.preparedStations = preparedStations;
+    }
+
+    /** The cell centres as placed on the network that computed this result, or null (see the constructor). */
+    PreparedPoints preparedCentres() {
+        return preparedCentres;
+    }
+
+    /** The stations as placed on that network, in {@link #stations()} order, or null. */
+    PreparedPoints preparedStations() {
+        return preparedStations;
     }
 
     public WorkerGroup group() {

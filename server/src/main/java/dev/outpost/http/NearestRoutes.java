@@ -7,7 +7,9 @@ import dev.outpost.rider.NearestResult;
 import dev.outpost.rider.NearestService;
 import dev.outpost.station.StationService;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
 import java.util.Locale;
 
 /**
@@ -30,7 +32,7 @@ final class NearestRoutes implements Routes {
         routes.get("/api/nearest", this::nearest);
     }
 
-    private void nearest(Context ctx) {
+    private void nearest(Context ctx) throws Exception {
         String region = params.region(ctx).code();
         LatLon origin = position(ctx);
         String modeText = ctx.queryParam("mode");
@@ -59,7 +61,21 @@ final class NearestRoutes implements Routes {
                 Params.boolParam(ctx, "route"));
         NearestResult result = nearest.find(query);
         ctx.header("Cache-Control", "no-store");
-        ctx.json(RiderJson.nearest(result));
+        json(ctx, RiderJson.nearest(result));
+    }
+
+    /**
+     * As {@code ctx.json(body)}, but writes UTF-8 bytes straight from the app's Jackson mapper instead of a Java
+     * string that is then encoded again (answers are ~17 KB of mostly Chinese text and links, on the riders' hottest
+     * path). Same bytes, same content type.
+     */
+    static void json(Context ctx, Object body) throws Exception {
+        if (ctx.jsonMapper() instanceof JavalinJackson) {
+            byte[] bytes = ((JavalinJackson) ctx.jsonMapper()).getMapper().writeValueAsBytes(body);
+            ctx.contentType(ContentType.APPLICATION_JSON).result(bytes);
+        } else {
+            ctx.json(body);
+        }
     }
 
     /** {@code lat} and {@code lon}: required numbers within -90..90 and -180..180. */

@@ -86,6 +86,66 @@ public interface RoadNetwork extends AutoCloseable {
      */
     List<RankedFacility> nearestByTime(LatLon origin, List<LatLon> facilities, TravelMode mode, int k, int maxSeconds);
 
+    // ---------------------------------------------------------------------------------------------------------
+    // prepared points: place a point set on the network once, search it many times
+
+    /**
+     * Places the points on the network for the mode once, for the prepared overloads below (stations searched by
+     * every rider query, demand cells searched after every station change). Costs what one list-based call spends on
+     * placing the same points; a prepared set is valid for this network instance only (see {@link PreparedPoints}).
+     *
+     * @param points WGS 84 positions; none may be null; points off the network are kept and flagged
+     */
+    PreparedPoints prepare(TravelMode mode, List<LatLon> points);
+
+    /**
+     * Whether the prepared points were made by this network instance and it is still open, i.e. whether the
+     * prepared overloads accept them. False after a reload (the new network is another instance) or a close.
+     */
+    boolean owns(PreparedPoints points);
+
+    /**
+     * {@link #nearestFacility(List, List, TravelMode, int)} on prepared points: the same answer, without placing
+     * the points again. Both sets must be of this network and of the same mode, which is the search's mode.
+     *
+     * @throws IllegalArgumentException when a set is not {@linkplain #owns owned} or the modes differ
+     */
+    NearestFacilityResult nearestFacility(PreparedPoints facilities, PreparedPoints demandPoints, int maxSeconds);
+
+    /**
+     * {@link #reachMatrix(List, List, TravelMode, int, Direction)} on prepared points: the same answer, without
+     * placing the points again (the demand points' lookup by road node is kept with the prepared set, per direction).
+     *
+     * @throws IllegalArgumentException when a set is not {@linkplain #owns owned} or the modes differ
+     */
+    ReachMatrix reachMatrix(PreparedPoints origins, PreparedPoints demandPoints, int maxSeconds, Direction direction);
+
+    /**
+     * {@link #reachableFrom(LatLon, List, TravelMode, int, Direction)} on prepared demand points, in their mode: only
+     * the origin is placed on the network. The same answer as the list-based call.
+     *
+     * @throws IllegalArgumentException when the demand points are not {@linkplain #owns owned}
+     */
+    default ReachMatrix reachableFrom(LatLon origin, PreparedPoints demandPoints, int maxSeconds, Direction direction) {
+        if (origin == null) {
+            throw new IllegalArgumentException("origin is missing (null)");
+        }
+        if (demandPoints == null) {
+            throw new IllegalArgumentException("prepared demand points are missing (null)");
+        }
+        return reachMatrix(prepare(demandPoints.mode(), List.of(origin)), demandPoints, maxSeconds, direction);
+    }
+
+    /**
+     * {@link #nearestByTime(LatLon, List, TravelMode, int, int)} on prepared facilities, in their mode: only the
+     * origin is placed on the network. The same answer as the list-based call; facility indices refer to the
+     * prepared set.
+     *
+     * @throws PointNotOnNetworkException when the origin is off the network
+     * @throws IllegalArgumentException when the facilities are not {@linkplain #owns owned}
+     */
+    List<RankedFacility> nearestByTime(LatLon origin, PreparedPoints facilities, int k, int maxSeconds);
+
     /** Releases worker threads and memory. Queries after closing fail. The default does nothing. */
     @Override
     default void close() {}

@@ -142,10 +142,22 @@ public record HandoffLinks(String amap, String baidu, String baiduApp, String te
      * phone's own position). The same links when {@code origin} is null.
      */
     public HandoffLinks from(LatLon origin) {
-        if (origin == null || !baidu.startsWith(BAIDU_WEB) || baidu.startsWith(BAIDU_WEB + "origin=")) {
+        return origin == null ? this : fromStart(startParameter(origin));
+    }
+
+    /**
+     * The Baidu web link's start parameter ({@code origin=…}, URL-encoded) for a rider at {@code origin}: worked out
+     * once per query when the links of many stations get the same start (see {@link #fromStart}).
+     */
+    static String startParameter(LatLon origin) {
+        return "origin=" + encode("latlng:" + coord(origin.lat()) + "," + coord(origin.lon()) + "|name:我的位置");
+    }
+
+    /** {@link #from(LatLon)} with the start parameter already made by {@link #startParameter}. */
+    HandoffLinks fromStart(String start) {
+        if (!baidu.startsWith(BAIDU_WEB) || baidu.startsWith(BAIDU_WEB + "origin=")) {
             return this;
         }
-        String start = "origin=" + encode("latlng:" + coord(origin.lat()) + "," + coord(origin.lon()) + "|name:我的位置");
         return new HandoffLinks(
                 amap, BAIDU_WEB + start + "&" + baidu.substring(BAIDU_WEB.length()), baiduApp, tencent, apple);
     }

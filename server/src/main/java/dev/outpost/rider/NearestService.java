@@ -2,6 +2,7 @@ package dev.outpost.rider;
 
 import dev.outpost.geo.LatLon;
 import dev.outpost.network.PointNotOnNetworkException;
+import dev.outpost.network.PreparedPoints;
 import dev.outpost.network.RankedFacility;
 import dev.outpost.network.RoadNetwork;
 import dev.outpost.network.Route;
@@ -43,6 +44,13 @@ import org.locationtech.jts.geom.LineString;
  * <p>The region's stations are read through the {@link StationCatalog} and kept for {@code stationCacheTtl}, or until
  * {@link #stationsChanged} (changes that bypass the catalogue, such as imports, show up after at most the time to live);
  * opening hours are evaluated for every minute in which a query asks.
+ *
+ * <p>Prepared stations: each set of stations read (a "station-set version") keeps, per travel mode, the stations
+ * placed on the region's road network once ({@link RoadNetwork#prepare}); a query searches a subset of them and
+ * places only the rider's position. The prepared stations are dropped with their set when the stations change
+ * ({@link #stationsChanged}, or a re-read that finds different stations; an identical re-read keeps them), and
+ * placed again when the region's network was reloaded ({@link RoadNetwork#owns} says no). Answers are the same as
+ * placing the stations on every query.
  */
 public final class NearestService {
     /** The travel-time horizon of a search: stations more than an hour away are not "nearby". */
@@ -108,10 +116,23 @@ public final class NearestService {
                 out.add(new Candidate(snapshot, i, query.origin().distanceMeters(s.location())));
             }
         }
-        out.sort(Comparator.comparingDouble(Candidate::straightLineMeters)
-                .thenComparing(c -> c.station().id(), Comparator.nullsLast(Comparator.naturalOrder())));
+        out.sort(BY_STRAIGHT_LINE);
         return out;
     }
+
+    /** Nearest by straight line first, then by station id (unsaved stations last); no boxing on the hot path. */
+    private static final Comparator<Candidate> BY_STRAIGHT_LINE = (a, b) -> {
+        int byDistance = Double.compare(a.straightLineMeters(), b.straightLineMeters());
+        if (byDistance != 0) {
+            return byDistance;
+        }
+        Long x = a.station().id();
+        Long y = b.station().id();
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : 1) : -1;
+        }
+        return Long.compare(x, y);
+    };
 
     /**
      * The region's stations, read at most every {@code stationCacheTtl}. When the copy is stale, one caller reloads it
@@ -134,7 +155,14 @@ public final class NearestService {
         if (stale && s.refreshing.compareAndSet(false, true)) {
             try {
                 Snapshot fresh = load(regionCode, now);
-                snapshots.put(regionCode, fresh);
+                if (fresh.stations.equals(s.stations)) {
+                    fresh = s.renewed(now); // same station set: keep what was worked out for it
+                }
+                // replace only the copy that was refreshed: a stationsChanged() meanwhile removed it, and then the
+                // stations read here may predate the change
+                if (!snapshots.replace(regionCode, s, fresh)) {
+                    return snapshot(regionCode);
+                }
                 return fresh;
             } catch (RuntimeException e) {
                 s.refreshing.set(false);
@@ -156,10 +184,11 @@ public final class NearestService {
         int size = candidates.size();
         List<RankedFacility> ranked = List.of();
         if (size > 0) {
+            PreparedPoints prepared = candidates.get(0).snapshot.prepared(network, query.mode());
             double topSpeedMetersPerSecond = ModeSpeeds.upperBoundKmh(query.mode(), network.info()) / 3.6;
             double snapAllowanceMeters = 2 * snapAllowance(network);
             int n = Math.min(size, Math.max(limit + 8, 12));
-            ranked = search(network, query, candidates, n);
+            ranked = search(network, query, candidates, prepared, n);
             while (n < size) {
                 int boundSeconds =
                         ranked.size() >= limit ? ranked.get(limit - 1).travelTimeSeconds() : SEARCH_LIMIT_SECONDS;
@@ -173,7 +202,7 @@ public final class NearestService {
                     break;
                 }
                 n = needed;
-                ranked = search(network, query, candidates, n);
+                ranked = search(network, query, candidates, prepared, n);
             }
         } else {
             // still check the position, so that an off-network position is reported the same way with or without
@@ -181,24 +210,26 @@ public final class NearestService {
             network.nearestByTime(query.origin(), List.of(query.origin()), query.mode(), 1, 1);
         }
         List<NearestStation> out = new ArrayList<>();
+        String start = HandoffLinks.startParameter(query.origin());
         for (RankedFacility r : ranked) {
             Candidate c = candidates.get(r.facilityIndex());
             LineString route = null;
             if (query.includeRoute()) {
                 route = route(network, query, c.station().location());
             }
-            out.add(result(query, at, c, r.travelTimeSeconds(), r.distanceMeters(), route));
+            out.add(result(query, at, c, r.travelTimeSeconds(), r.distanceMeters(), route, start));
         }
         return new NearestResult(query, at, RankingMethod.NETWORK, null, size, out);
     }
 
+    /** Searches the first {@code n} candidates (nearest by straight line), from the snapshot's prepared stations. */
     private static List<RankedFacility> search(
-            RoadNetwork network, NearestQuery query, List<Candidate> candidates, int n) {
-        List<LatLon> positions = new ArrayList<>(n);
+            RoadNetwork network, NearestQuery query, List<Candidate> candidates, PreparedPoints prepared, int n) {
+        int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
-            positions.add(candidates.get(i).station().location());
+            indices[i] = candidates.get(i).index();
         }
-        return network.nearestByTime(query.origin(), positions, query.mode(), query.limit(), SEARCH_LIMIT_SECONDS);
+        return network.nearestByTime(query.origin(), prepared.subset(indices), query.limit(), SEARCH_LIMIT_SECONDS);
     }
 
     /** A time no network path to the candidate can beat. */
@@ -235,19 +266,21 @@ public final class NearestService {
     private NearestResult straightLine(NearestQuery query, Instant at, List<Candidate> candidates, String reason) {
         double metersPerSecond = ModeSpeeds.typicalKmh(query.mode()) / 3.6;
         List<NearestStation> out = new ArrayList<>();
+        String start = HandoffLinks.startParameter(query.origin());
         for (Candidate c : candidates.subList(0, Math.min(query.limit(), candidates.size()))) {
             int seconds = (int) Math.round(c.straightLineMeters() / metersPerSecond);
-            out.add(result(query, at, c, seconds, c.straightLineMeters(), null));
+            out.add(result(query, at, c, seconds, c.straightLineMeters(), null, start));
         }
         return new NearestResult(query, at, RankingMethod.STRAIGHT_LINE, reason, candidates.size(), out);
     }
 
+    /** One answer; {@code start} is {@link HandoffLinks#startParameter} of the query's origin. */
     private static NearestStation result(
-            NearestQuery query, Instant at, Candidate c, int seconds, double meters, LineString route) {
+            NearestQuery query, Instant at, Candidate c, int seconds, double meters, LineString route, String start) {
         Station s = c.station();
         OpenState.Status status = OpenState.at(s.openingHours(), at);
         boolean openOnArrival = s.openingHours().isOpenAt(at.plusSeconds(seconds));
-        HandoffLinks links = c.snapshot.links(c.index, query.mode()).from(query.origin());
+        HandoffLinks links = c.snapshot.links(c.index, query.mode()).fromStart(start);
         return new NearestStation(s, seconds, meters, c.straightLineMeters(), status, openOnArrival, route, links);
     }
 
@@ -267,12 +300,54 @@ public final class NearestService {
         final Instant loadedAt;
         final List<Station> stations;
         final AtomicBoolean refreshing = new AtomicBoolean();
-        private final Map<Integer, HandoffLinks> links = new ConcurrentHashMap<>();
+        private final Map<Integer, HandoffLinks> links;
+        private final Map<TravelMode, PreparedPoints> prepared;
         private volatile OpenInMinute lastMinute;
 
         Snapshot(Instant loadedAt, List<Station> stations) {
+            this(loadedAt, List.copyOf(stations), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
+        }
+
+        private Snapshot(
+                Instant loadedAt,
+                List<Station> stations,
+                Map<Integer, HandoffLinks> links,
+                Map<TravelMode, PreparedPoints> prepared,
+                OpenInMinute lastMinute) {
             this.loadedAt = loadedAt;
-            this.stations = List.copyOf(stations);
+            this.stations = stations;
+            this.links = links;
+            this.prepared = prepared;
+            this.lastMinute = lastMinute;
+        }
+
+        /** The same station set, read again at {@code at}: shares the links and prepared stations. */
+        Snapshot renewed(Instant at) {
+            return new Snapshot(at, stations, links, prepared, lastMinute);
+        }
+
+        /**
+         * The stations placed on the network for the mode (indices as in {@link #stations}), placed on first use and
+         * again when the network is not the one that placed them (reloaded). One caller places them while callers
+         * for the same mode wait, so a reload costs one placing, not one per waiting query.
+         */
+        PreparedPoints prepared(RoadNetwork network, TravelMode mode) {
+            PreparedPoints p = prepared.get(mode);
+            if (p != null && network.owns(p)) {
+                return p;
+            }
+            synchronized (prepared) {
+                p = prepared.get(mode);
+                if (p == null || !network.owns(p)) {
+                    List<LatLon> locations = new ArrayList<>(stations.size());
+                    for (Station s : stations) {
+                        locations.add(s.location());
+                    }
+                    p = network.prepare(mode, locations);
+                    prepared.put(mode, p);
+                }
+                return p;
+            }
         }
 
         /** For each station, whether it is open at {@code at} (false for unknown hours). Do not modify. */

@@ -28,6 +28,7 @@ import dev.outpost.network.NetworkImportException;
 import dev.outpost.network.NetworkInfo;
 import dev.outpost.network.NetworkSettings;
 import dev.outpost.network.PointNotOnNetworkException;
+import dev.outpost.network.PreparedPoints;
 import dev.outpost.network.RankedFacility;
 import dev.outpost.network.ReachMatrix;
 import dev.outpost.network.RoadNetwork;
@@ -434,7 +435,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
         checkPoints("demandPoints", demandPoints);
         checkMode(mode);
         checkMaxSeconds(maxSeconds);
-        return searches.nearestFacility(facilities, demandPoints, mode, maxSeconds);
+        return searches.nearestFacility(
+                searches.prepare(facilities, mode), searches.prepare(demandPoints, mode), maxSeconds);
     }
 
     @Override
@@ -446,7 +448,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
         checkMode(mode);
         checkMaxSeconds(maxSeconds);
         Objects.requireNonNull(direction, "direction");
-        return searches.reachMatrix(origins, demandPoints, mode, maxSeconds, direction);
+        return searches.reachMatrix(
+                searches.prepare(origins, mode), searches.prepare(demandPoints, mode), maxSeconds, direction);
     }
 
     @Override
@@ -516,7 +519,65 @@ public final class GraphHopperNetwork implements RoadNetwork {
         Snap snap = snapper.snap(origin, graph);
         checkSnap("origin", origin, mode, snap);
         SnappedPoint start = Snapper.toSnappedPoint(snap, graph);
-        return searches.nearestByTime(start, facilities, mode, k, maxSeconds);
+        return searches.nearestByTime(start, searches.prepare(facilities, mode), k, maxSeconds);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // prepared points
+
+    @Override
+    public PreparedPoints prepare(TravelMode mode, List<LatLon> points) {
+        checkOpen();
+        checkMode(mode);
+        checkPoints("points", points);
+        return searches.prepare(points, mode);
+    }
+
+    @Override
+    public boolean owns(PreparedPoints points) {
+        return !closed
+                && points instanceof GraphHopperPreparedPoints
+                && searches.owns((GraphHopperPreparedPoints) points);
+    }
+
+    @Override
+    public NearestFacilityResult nearestFacility(
+            PreparedPoints facilities, PreparedPoints demandPoints, int maxSeconds) {
+        checkOpen();
+        GraphHopperPreparedPoints f = owned("facilities", facilities);
+        GraphHopperPreparedPoints d = owned("demandPoints", demandPoints);
+        checkSameMode("facilities", f, "demandPoints", d);
+        checkMaxSeconds(maxSeconds);
+        return searches.nearestFacility(f, d, maxSeconds);
+    }
+
+    @Override
+    public ReachMatrix reachMatrix(
+            PreparedPoints origins, PreparedPoints demandPoints, int maxSeconds, Direction direction) {
+        checkOpen();
+        GraphHopperPreparedPoints o = owned("origins", origins);
+        GraphHopperPreparedPoints d = owned("demandPoints", demandPoints);
+        checkSameMode("origins", o, "demandPoints", d);
+        checkMaxSeconds(maxSeconds);
+        Objects.requireNonNull(direction, "direction");
+        return searches.reachMatrix(o, d, maxSeconds, direction);
+    }
+
+    @Override
+    public List<RankedFacility> nearestByTime(LatLon origin, PreparedPoints facilities, int k, int maxSeconds) {
+        checkOpen();
+        Objects.requireNonNull(origin, "origin");
+        GraphHopperPreparedPoints f = owned("facilities", facilities);
+        checkMaxSeconds(maxSeconds);
+        if (k < 1 || k > 1000) {
+            throw new IllegalArgumentException("k = " + k + " is out of range 1..1000");
+        }
+        TravelMode mode = f.mode();
+        ModeGraph graph = graphs.get(mode);
+        Snap snap = snapper.snap(origin, graph);
+        checkSnap("origin", origin, mode, snap);
+        SnappedPoint start = Snapper.toSnappedPoint(snap, graph);
+        return searches.nearestByTime(start, f, k, maxSeconds);
     }
 
     /** Stops the worker threads and releases the graph. Idempotent. */
@@ -591,6 +652,28 @@ public final class GraphHopperNetwork implements RoadNetwork {
             sorted.add(m);
         }
         return sorted.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private GraphHopperPreparedPoints owned(String name, PreparedPoints points) {
+        if (points == null) {
+            throw new IllegalArgumentException("prepared " + name + " are missing (null)");
+        }
+        if (!(points instanceof GraphHopperPreparedPoints) || !searches.owns((GraphHopperPreparedPoints) points)) {
+            throw new IllegalArgumentException("prepared " + name + " (" + points.size() + " points, "
+                    + points.mode().code() + ") were not prepared by this instance of road network "
+                    + info.sourceFileName() + " (sha256 " + info.sourceSha256().substring(0, 12)
+                    + "…); a reloaded network is a new instance: prepare them again with its prepare()");
+        }
+        return (GraphHopperPreparedPoints) points;
+    }
+
+    private static void checkSameMode(
+            String name, GraphHopperPreparedPoints a, String otherName, GraphHopperPreparedPoints b) {
+        if (a.mode() != b.mode()) {
+            throw new IllegalArgumentException(
+                    "prepared " + name + " are for " + a.mode().code() + " but " + otherName + " for "
+                            + b.mode().code() + "; prepare both for the same travel mode");
+        }
     }
 
     private static void checkPoints(String name, List<LatLon> points) {

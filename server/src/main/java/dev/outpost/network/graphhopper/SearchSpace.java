@@ -20,6 +20,8 @@ final class SearchSpace {
     private final double[] meters;
     private final int[] seenStamp;
     private final int[] settledStamp;
+    private final int[] tag;
+    private final int[] tagStamp;
     private int stamp;
     private int[] heapNode = new int[256];
     private int[] heapKey = new int[256];
@@ -31,6 +33,8 @@ final class SearchSpace {
         meters = new double[nodeCount];
         seenStamp = new int[nodeCount];
         settledStamp = new int[nodeCount];
+        tag = new int[nodeCount];
+        tagStamp = new int[nodeCount];
     }
 
     /** Starts a new search; previous results become invisible. */
@@ -39,6 +43,7 @@ final class SearchSpace {
         if (stamp == Integer.MAX_VALUE) {
             Arrays.fill(seenStamp, 0);
             Arrays.fill(settledStamp, 0);
+            Arrays.fill(tagStamp, 0);
             stamp = 1;
         }
         heapSize = 0;
@@ -46,6 +51,20 @@ final class SearchSpace {
 
     int time(int node) {
         return seenStamp[node] == stamp ? time[node] : UNREACHED;
+    }
+
+    /**
+     * Attaches a value to a node for the current search (e.g. the head of a list of facilities at that node), so that a
+     * settle listener finds it without hashing a boxed node id.
+     */
+    void tag(int node, int value) {
+        tagStamp[node] = stamp;
+        tag[node] = value;
+    }
+
+    /** The value attached to the node in the current search, or -1. */
+    int tag(int node) {
+        return tagStamp[node] == stamp ? tag[node] : -1;
     }
 
     int owner(int node) {

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The batched travel-time searches (nearest facility, reach matrix, k nearest by time) on the per-mode arrays.
- * Points are snapped once per call; searches are bounded Dijkstras in reusable {@link SearchSpace}s; reach matrices
- * run on a small worker pool. Thread-safe.
+ * Points are placed on the network by {@link #prepare} (once per call for the list-based API, once for many calls
+ * with {@link GraphHopperPreparedPoints}); searches are bounded Dijkstras in reusable {@link SearchSpace}s; reach
+ * matrices run on a small worker pool. Thread-safe.
  *
  * <p>All times are integer milliseconds internally, so that a path's time is the same integer sum whichever
  * direction it is searched in; results are rounded to whole seconds at the end.
@@ -41,6 +42,8 @@ final class TravelTimeSearches {
     private final int threads;
     private final int nodeCount;
     private final ConcurrentLinkedQueue<SearchSpace> spaces = new ConcurrentLinkedQueue<>();
+    /** Identifies this graph in the prepared point sets it makes (see {@link GraphHopperPreparedPoints}). */
+    private final Object token = new Object();
 
     TravelTimeSearches(
             EnumMap<TravelMode, ModeGraph> graphs,
@@ -61,14 +64,14 @@ final class TravelTimeSearches {
         return graphs.get(mode);
     }
 
-    /** Snapped points (null where off the network) and snap distances (NaN where no road was found). */
-    record SnapBatch(SnappedPoint[] points, double[] distances) {
-        boolean onNetwork(int i) {
-            return points[i] != null;
-        }
+    /** Whether the prepared points were made by this instance (the caller checks that the network is open). */
+    boolean owns(GraphHopperPreparedPoints points) {
+        return points.owner == token;
     }
 
-    SnapBatch snapAll(List<LatLon> input, ModeGraph graph) {
+    /** Places every point on the mode's network: null where off it, NaN distance where no road was found at all. */
+    GraphHopperPreparedPoints prepare(List<LatLon> input, TravelMode mode) {
+        ModeGraph graph = graphs.get(mode);
         int n = input.size();
         SnappedPoint[] points = new SnappedPoint[n];
         double[] distances = new double[n];
@@ -84,7 +87,7 @@ final class TravelTimeSearches {
             }
             await(futures);
         }
-        return new SnapBatch(points, distances);
+        return new GraphHopperPreparedPoints(token, mode, input, points, distances);
     }
 
     private void snapRange(
@@ -106,19 +109,18 @@ final class TravelTimeSearches {
     // nearest facility: one multi-source search over the reversed graph
 
     NearestFacilityResult nearestFacility(
-            List<LatLon> facilities, List<LatLon> demandPoints, TravelMode mode, int maxSeconds) {
+            GraphHopperPreparedPoints facilities, GraphHopperPreparedPoints demandPoints, int maxSeconds) {
+        TravelMode mode = facilities.mode();
         ModeGraph graph = graphs.get(mode);
         int limitMs = maxSeconds * 1000;
-        SnapBatch facilitySnaps = snapAll(facilities, graph);
-        SnapBatch demandSnaps = snapAll(demandPoints, graph);
         List<Integer> offNetworkFacilities = new ArrayList<>();
         Map<Integer, List<Integer>> facilitiesByEdge = new HashMap<>();
 
         SearchSpace space = borrow();
         try {
             space.begin();
-            for (int f = 0; f < facilitySnaps.points.length; f++) {
-                SnappedPoint p = facilitySnaps.points[f];
+            for (int f = 0; f < facilities.size(); f++) {
+                SnappedPoint p = facilities.snapped(f);
                 if (p == null) {
                     offNetworkFacilities.add(f);
                     continue;
@@ -137,7 +139,7 @@ final class TravelTimeSearches {
             int[] facility = new int[n];
             int[] seconds = new int[n];
             for (int d = 0; d < n; d++) {
-                SnappedPoint p = demandSnaps.points[d];
+                SnappedPoint p = demandPoints.snapped(d);
                 facility[d] = -1;
                 seconds[d] = -1;
                 if (p == null) {
@@ -157,7 +159,7 @@ final class TravelTimeSearches {
                     bestFacility = space.owner(p.adjNode());
                 }
                 for (int f : facilitiesByEdge.getOrDefault(p.edge(), List.of())) {
-                    int direct = p.directMillisTo(facilitySnaps.points[f], graph);
+                    int direct = p.directMillisTo(facilities.snapped(f), graph);
                     if (direct >= 0 && (direct < best || (direct == best && f < bestFacility))) {
                         best = direct;
                         bestFacility = f;
@@ -172,7 +174,7 @@ final class TravelTimeSearches {
                 }
             }
             return new NearestFacilityResult(
-                    mode, maxSeconds, status, facility, seconds, demandSnaps.distances, offNetworkFacilities);
+                    mode, maxSeconds, status, facility, seconds, demandPoints.distancesCopy(), offNetworkFacilities);
         } finally {
             release(space);
         }
@@ -182,13 +184,15 @@ final class TravelTimeSearches {
     // reach matrix: one bounded search per origin, in parallel
 
     ReachMatrix reachMatrix(
-            List<LatLon> origins, List<LatLon> demandPoints, TravelMode mode, int maxSeconds, Direction direction) {
+            GraphHopperPreparedPoints origins,
+            GraphHopperPreparedPoints demandPoints,
+            int maxSeconds,
+            Direction direction) {
+        TravelMode mode = origins.mode();
         ModeGraph graph = graphs.get(mode);
         int limitMs = maxSeconds * 1000;
         boolean toOrigin = direction == Direction.TO_ORIGIN;
-        SnapBatch originSnaps = snapAll(origins, graph);
-        SnapBatch demandSnaps = snapAll(demandPoints, graph);
-        DemandIndex demand = new DemandIndex(demandSnaps.points, graph.nodeCount, toOrigin);
+        DemandIndex demand = demandPoints.demandIndex(toOrigin, graph.nodeCount);
 
         int originCount = origins.size();
         ReachRow[] rows = new ReachRow[originCount];
@@ -198,7 +202,7 @@ final class TravelTimeSearches {
             RowCollector collector = new RowCollector(demandPoints.size());
             try {
                 for (int c = next.getAndIncrement(); c < originCount; c = next.getAndIncrement()) {
-                    SnappedPoint origin = originSnaps.points[c];
+                    SnappedPoint origin = origins.snapped(c);
                     rows[c] = origin == null
                             ? ReachRow.empty()
                             : reachRow(origin, graph, demand, toOrigin, limitMs, space, collector);
@@ -218,22 +222,19 @@ final class TravelTimeSearches {
             await(futures);
         }
         boolean[] originOn = new boolean[originCount];
+        double[] originDistances = new double[originCount];
         for (int c = 0; c < originCount; c++) {
-            originOn[c] = originSnaps.onNetwork(c);
+            originOn[c] = origins.onNetwork(c);
+            originDistances[c] = origins.snapDistanceMeters(c);
         }
         boolean[] demandOn = new boolean[demandPoints.size()];
+        double[] demandDistances = new double[demandOn.length];
         for (int d = 0; d < demandOn.length; d++) {
-            demandOn[d] = demandSnaps.onNetwork(d);
+            demandOn[d] = demandPoints.onNetwork(d);
+            demandDistances[d] = demandPoints.snapDistanceMeters(d);
         }
         return new ReachMatrix(
-                mode,
-                direction,
-                maxSeconds,
-                Arrays.asList(rows),
-                originSnaps.distances,
-                originOn,
-                demandSnaps.distances,
-                demandOn);
+                mode, direction, maxSeconds, Arrays.asList(rows), originDistances, originOn, demandDistances, demandOn);
     }
 
     private static ReachRow reachRow(
@@ -275,8 +276,11 @@ final class TravelTimeSearches {
         return collector.toRow();
     }
 
-    /** Demand points grouped by the nodes at the ends of their edges, and sorted by edge. */
-    private static final class DemandIndex {
+    /**
+     * Demand points grouped by the nodes at the ends of their edges, and sorted by edge, for one search direction.
+     * Immutable once built; kept with {@link GraphHopperPreparedPoints}.
+     */
+    static final class DemandIndex {
         private final SnappedPoint[] points;
         final int[] nodeStart;
         final int[] entryDemand;
@@ -411,47 +415,55 @@ final class TravelTimeSearches {
     // k nearest facilities from one origin: forward search, stopping once k are final
 
     List<RankedFacility> nearestByTime(
-            SnappedPoint origin, List<LatLon> facilities, TravelMode mode, int k, int maxSeconds) {
-        ModeGraph graph = graphs.get(mode);
+            SnappedPoint origin, GraphHopperPreparedPoints facilities, int k, int maxSeconds) {
+        ModeGraph graph = graphs.get(facilities.mode());
         int limitMs = maxSeconds * 1000;
-        SnapBatch facilitySnaps = snapAll(facilities, graph);
         int n = facilities.size();
         long[] best = new long[n];
         double[] bestMeters = new double[n];
         boolean[] done = new boolean[n];
         Arrays.fill(best, Long.MAX_VALUE);
-        // facility entries per node: node -> list of facility indices; cost read from the snapped point
-        Map<Integer, List<Integer>> byNode = new HashMap<>();
         PriorityQueue<long[]> pending =
                 new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        for (int f = 0; f < n; f++) {
-            SnappedPoint p = facilitySnaps.points[f];
-            if (p == null) {
-                continue;
-            }
-            byNode.computeIfAbsent(p.baseNode(), x -> new ArrayList<>()).add(f);
-            if (p.adjNode() != p.baseNode()) {
-                byNode.computeIfAbsent(p.adjNode(), x -> new ArrayList<>()).add(f);
-            }
-            int direct = origin.directMillisTo(p, graph);
-            if (direct >= 0 && direct <= limitMs) {
-                best[f] = direct;
-                bestMeters[f] = Math.abs(p.fraction() - origin.fraction()) * graph.edgeMeters[p.edge()];
-                pending.add(new long[] {direct, f});
-            }
-        }
         List<RankedFacility> result = new ArrayList<>();
         SearchSpace space = borrow();
         try {
             space.begin();
+            // facilities at the end nodes of their edges: per node a list (node tag = first entry, entryNext links
+            // the rest) of facility indices, so that settling a node needs no hashing; order within a node does not
+            // matter, each facility keeps its own best
+            int[] entryFacility = new int[2 * n];
+            int[] entryNext = new int[2 * n];
+            int entries = 0;
+            for (int f = 0; f < n; f++) {
+                SnappedPoint p = facilities.snapped(f);
+                if (p == null) {
+                    continue;
+                }
+                entryFacility[entries] = f;
+                entryNext[entries] = space.tag(p.baseNode());
+                space.tag(p.baseNode(), entries++);
+                if (p.adjNode() != p.baseNode()) {
+                    entryFacility[entries] = f;
+                    entryNext[entries] = space.tag(p.adjNode());
+                    space.tag(p.adjNode(), entries++);
+                }
+                int direct = origin.directMillisTo(p, graph);
+                if (direct >= 0 && direct <= limitMs) {
+                    best[f] = direct;
+                    bestMeters[f] = Math.abs(p.fraction() - origin.fraction()) * graph.edgeMeters[p.edge()];
+                    pending.add(new long[] {direct, f});
+                }
+            }
             space.seed(origin.baseNode(), origin.toBaseMs(), 0, origin.metersFromBase(graph));
             space.seed(origin.adjNode(), origin.toAdjMs(), 0, origin.metersFromAdj(graph));
             space.run(graph, false, limitMs, true, (node, t) -> {
                 if (finalizeUpTo(t, pending, best, bestMeters, done, result, k)) {
                     return false;
                 }
-                for (int f : byNode.getOrDefault(node, List.of())) {
-                    SnappedPoint p = facilitySnaps.points[f];
+                for (int e = space.tag(node); e >= 0; e = entryNext[e]) {
+                    int f = entryFacility[e];
+                    SnappedPoint p = facilities.snapped(f);
                     int cost = node == p.baseNode() ? p.fromBaseMs() : p.fromAdjMs();
                     double meters = node == p.baseNode() ? p.metersFromBase(graph) : p.metersFromAdj(graph);
                     if (p.baseNode() == p.adjNode()) {
