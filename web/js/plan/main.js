@@ -465,8 +465,11 @@ function renderLegend() {
   renderCellLegend(box);
   symbol('plan-legend-station', 'plan.legend.station');
   symbol('plan-legend-site', 'plan.legend.site');
-  symbol('plan-legend-ring', 'plan.legend.a', COMPARE_COLORS.a);
-  symbol('plan-legend-dot', 'plan.legend.b', COMPARE_COLORS.b);
+  if (state.comparison) {
+    // the two scenarios' marks only while a comparison is on the map
+    symbol('plan-legend-ring', 'plan.legend.a', COMPARE_COLORS.a);
+    symbol('plan-legend-dot', 'plan.legend.b', COMPARE_COLORS.b);
+  }
 }
 
 /**
