@@ -62,6 +62,7 @@ public final class AccessPolicy {
             AccessRule.only("POST", "/api/imports/districts", Scope.REGION, EDITORS, "import a district file"),
             // planners: analyses, demand, candidates, scenarios (drafts), long jobs; staff of the region read them
             AccessRule.only("POST", "/api/coverage/runs", Scope.REGION, EDITORS, "run a coverage analysis"),
+            AccessRule.only("DELETE", "/api/coverage/runs/{id}", Scope.REGION, EDITORS, "delete a stored coverage run"),
             AccessRule.only("GET", "/api/demand/layers", Scope.REGION, STAFF, "demand layers"),
             AccessRule.only("POST", "/api/demand", Scope.REGION, EDITORS, "upload a demand layer"),
             AccessRule.only("POST", "/api/demand/population", Scope.REGION, EDITORS, "demand layer from population"),
@@ -77,6 +78,8 @@ public final class AccessPolicy {
             AccessRule.only("GET", "/api/scenarios/{id}/export.csv", Scope.REGION, STAFF, "scenario export"),
             AccessRule.only("GET", "/api/scenarios/{id}/export.xlsx", Scope.REGION, STAFF, "scenario export"),
             AccessRule.only("POST", "/api/scenarios", Scope.REGION, EDITORS, "draft a scenario (may solve)"),
+            AccessRule.only(
+                    "DELETE", "/api/scenarios/{id}", Scope.REGION, EDITORS, "delete a draft that was never submitted"),
             AccessRule.only("POST", "/api/scenarios/{id}/sites", Scope.REGION, EDITORS, "add a site"),
             AccessRule.only("PUT", "/api/scenarios/{id}/sites/{siteId}", Scope.REGION, EDITORS, "move a site"),
             AccessRule.only("DELETE", "/api/scenarios/{id}/sites/{siteId}", Scope.REGION, EDITORS, "remove a site"),

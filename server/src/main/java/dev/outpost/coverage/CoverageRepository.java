@@ -53,4 +53,13 @@ public interface CoverageRepository {
 
     /** A run's per-station figures, ordered by station id. */
     List<StationCoverage> runStations(String regionCode, long runId);
+
+    /**
+     * Deletes a stored run with its cells, area and station figures, writing an audit row ({@code delete} of entity
+     * {@code coverage_run}, with the run's inputs and region-wide figures as they were), in one transaction. No table
+     * refers to a run except its own figures.
+     *
+     * @return the deleted run, empty when the region has no such run
+     */
+    Optional<CoverageRunInfo> deleteRun(String regionCode, long runId);
 }

@@ -148,6 +148,26 @@ public final class CoverageService {
                     network, version, layerInfo, areas, cellAreas, updated, null, basedOnRunId, at, stationChanges + 1);
         }
 
+        /** This state no longer tied to stored run {@code id} (deleted): the figures stay, the run ids go. */
+        State forgetRun(long id) {
+            boolean exact = runId != null && runId == id;
+            boolean base = basedOnRunId != null && basedOnRunId == id;
+            if (!exact && !base) {
+                return this;
+            }
+            return new State(
+                    network,
+                    version,
+                    layerInfo,
+                    areas,
+                    cellAreas,
+                    result,
+                    exact ? null : runId,
+                    base ? null : basedOnRunId,
+                    computedAt,
+                    stationChanges);
+        }
+
         State stored(long id) {
             return new State(network, version, layerInfo, areas, cellAreas, result, id, id, computedAt, 0);
         }
@@ -303,6 +323,31 @@ public final class CoverageService {
     /** The stored runs of the group, newest first. */
     public List<CoverageRunInfo> runs(String regionCode, WorkerGroup group, int limit) {
         return repository.runs(regionCode, group, limit);
+    }
+
+    /**
+     * Deletes a stored run (its cells, area and station figures), audited. The figures in memory stay — they do not
+     * need the run — but no longer name it: a summary then answers {@code runId} and {@code basedOnRunId} null, as
+     * when nothing was stored. Nothing else refers to a stored run: reviews read the runs that exist at the time
+     * (their trend loses that day's point) and loaders store a new run at the next start when the latest is gone.
+     *
+     * @return the deleted run
+     * @throws NotFoundException when the region has no such run
+     */
+    public CoverageRunInfo deleteRun(String regionCode, long runId) {
+        CoverageRunInfo run = repository
+                .findRun(regionCode, runId)
+                .orElseThrow(
+                        () -> new NotFoundException("no coverage run " + runId + " in region '" + regionCode + "'"));
+        Key key = new Key(regionCode, run.group());
+        synchronized (lock(key)) {
+            CoverageRunInfo deleted = repository
+                    .deleteRun(regionCode, runId)
+                    .orElseThrow(() ->
+                            new NotFoundException("no coverage run " + runId + " in region '" + regionCode + "'"));
+            states.computeIfPresent(key, (k, s) -> s.forgetRun(runId));
+            return deleted;
+        }
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * {@code /api/coverage}: figures of the 15-minute service circles per worker group — summary per district or
- * subdistrict, demand cells (hexagons) with minutes to the nearest station, gap areas, stored runs, per-station
- * figures, and the route from a cell to its nearest station. Parameters: {@code region} (default region),
+ * subdistrict, demand cells (hexagons) with minutes to the nearest station, gap areas, stored runs (list, read,
+ * delete), per-station figures, and the route from a cell to its nearest station. Parameters: {@code region} (default region),
  * {@code group} ({@code rider} by default; {@code ride_hailing}, {@code truck}); cells also {@code bbox}
  * (minLon,minLat,maxLon,maxLat) and {@code status} (covered, gap, unreachable, off_network; comma-separated).
  */
@@ -44,6 +44,7 @@ public final class CoverageRoutes implements Routes {
         routes.get("/api/coverage/runs", this::runs);
         routes.post("/api/coverage/runs", this::run);
         routes.get("/api/coverage/runs/{id}", this::storedRun);
+        routes.delete("/api/coverage/runs/{id}", this::deleteRun);
     }
 
     static WorkerGroup group(Context ctx) {
@@ -91,6 +92,12 @@ public final class CoverageRoutes implements Routes {
     private void storedRun(Context ctx) {
         String region = params.region(ctx).code();
         ctx.json(CoverageJson.summary(coverage.storedSummary(region, Params.idParam(ctx, "id"), level(ctx))));
+    }
+
+    /** 204; 404 for an unknown run. */
+    private void deleteRun(Context ctx) {
+        coverage.deleteRun(params.region(ctx).code(), Params.idParam(ctx, "id"));
+        ctx.status(204);
     }
 
     private void cells(Context ctx) {

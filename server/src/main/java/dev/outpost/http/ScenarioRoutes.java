@@ -24,7 +24,8 @@ import java.util.Set;
  * {@code /api/scenarios}: create and solve a scenario ({@code POST}; answered at once with 201 when the heuristic runs
  * on matrices already built, else queued as a job with 202 and {@code Location: /api/jobs/{id}}; the body's
  * {@code async} overrides), list and read them, what-if edits of their sites ({@code POST .../sites},
- * {@code PUT/DELETE .../sites/{siteId}}), side-by-side comparison ({@code GET /api/scenarios/compare?a=&b=}), the demand cells before and after
+ * {@code PUT/DELETE .../sites/{siteId}}), deletion of a draft that was never submitted ({@code DELETE
+ * /api/scenarios/{id}}: 204, 409 otherwise), side-by-side comparison ({@code GET /api/scenarios/compare?a=&b=}), the demand cells before and after
  * ({@code GET .../cells?state=}) and exports ({@code .../export.geojson|csv|xlsx}). Every endpoint takes {@code region}. {@code GET /api/scenarios/{id}}
  * includes the proposal workflow's {@code area} and {@code decisions} (see {@link ProposalRoutes}).
  */
@@ -50,6 +51,7 @@ public final class ScenarioRoutes implements Routes {
         routes.post("/api/scenarios", this::create);
         routes.get("/api/scenarios", this::list);
         routes.get("/api/scenarios/{id}", this::get);
+        routes.delete("/api/scenarios/{id}", this::delete);
         routes.post("/api/scenarios/{id}/sites", this::addSite);
         routes.put("/api/scenarios/{id}/sites/{siteId}", this::moveSite);
         routes.delete("/api/scenarios/{id}/sites/{siteId}", this::removeSite);
@@ -107,6 +109,12 @@ public final class ScenarioRoutes implements Routes {
         String region = params.region(ctx).code();
         // the scenario with the proposal workflow's fields: area, submitter, decisions
         ctx.json(ProposalRoutes.proposal(proposals.get(region, Params.idParam(ctx, "id"))));
+    }
+
+    /** 204; 404 unknown; 409 when it was ever submitted (see {@link ScenarioService#delete}). */
+    private void delete(Context ctx) {
+        scenarios.delete(params.region(ctx).code(), Params.idParam(ctx, "id"));
+        ctx.status(204);
     }
 
     private void addSite(Context ctx) {

@@ -42,4 +42,34 @@ public interface ScenarioRepository {
      * @return false when there is no such scenario
      */
     boolean changeStatus(String regionCode, long scenarioId, ScenarioStatus status);
+
+    /**
+     * What {@link #deleteUnsubmitted} found: the scenario's status and how many proposal decisions it has, and whether
+     * it was deleted (only when it was a draft without decisions).
+     *
+     * @param status the stored status (before the deletion, when deleted)
+     * @param decisions the number of {@code proposal_decision} steps recorded for it
+     */
+    record Deletion(ScenarioStatus status, int decisions, boolean deleted) {
+        public Deletion {
+            java.util.Objects.requireNonNull(status, "status");
+            if (decisions < 0) {
+                throw new IllegalArgumentException("decisions " + decisions + " is negative");
+            }
+            if (deleted && (status != ScenarioStatus.DRAFT || decisions > 0)) {
+                throw new IllegalArgumentException(
+                        "a " + status.code() + " scenario with " + decisions + " decisions cannot have been deleted");
+            }
+        }
+    }
+
+    /**
+     * Deletes a scenario that was never submitted (status draft and no decision of the proposal workflow) with its
+     * sites, writing an audit row ({@code delete} of entity {@code scenario}, with the scenario as it was), in one
+     * transaction that locks the scenario's row so that a submission cannot slip in between the check and the
+     * deletion. The reach matrices it was solved on are shared caches and stay.
+     *
+     * @return empty when the region has no such scenario; else what was found and whether it was deleted
+     */
+    Optional<Deletion> deleteUnsubmitted(String regionCode, long scenarioId);
 }

@@ -732,6 +732,40 @@ public final class ScenarioService {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // delete
+
+    /**
+     * Deletes a scenario that was never submitted — status draft and no step of the proposal workflow — with its
+     * proposed sites and its cover counts kept in memory, audited, in one transaction (see
+     * {@link ScenarioRepository#deleteUnsubmitted}). A scenario that was submitted, approved or returned is the record
+     * of a decision and stays. The reach matrices it was solved on are shared caches and stay; a finished job whose
+     * result was this scenario keeps its {@code resultRef}, which then names a scenario that is gone (404).
+     *
+     * @throws NotFoundException when the region has no such scenario
+     * @throws ConflictException naming the status when it is not a draft, or the decisions when it was submitted
+     *     before
+     */
+    public void delete(String regionCode, long scenarioId) {
+        synchronized (lock(regionCode, scenarioId)) {
+            ScenarioRepository.Deletion d = repository
+                    .deleteUnsubmitted(regionCode, scenarioId)
+                    .orElseThrow(() ->
+                            new NotFoundException("no scenario " + scenarioId + " in region '" + regionCode + "'"));
+            if (!d.deleted()) {
+                String why = d.status() != ScenarioStatus.DRAFT
+                        ? "is " + d.status().code()
+                        : "has " + d.decisions() + (d.decisions() == 1 ? " decision" : " decisions")
+                                + " of the proposal workflow";
+                throw new ConflictException("scenario " + scenarioId + " " + why
+                        + "; only a draft that was never submitted can be deleted (a submitted scenario is the"
+                        + " record of a decision)");
+            }
+            workspaces.remove(key(regionCode, scenarioId));
+        }
+        locks.remove(key(regionCode, scenarioId));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // what-if edits
 
     /**

@@ -225,7 +225,12 @@ public final class ReviewService {
         List<TrendPoint> out = new ArrayList<>();
         for (Map.Entry<LocalDate, CoverageRunInfo> e : lastOfDay.entrySet()) {
             CoverageRunInfo r = e.getValue();
-            CoverageSummary s = coverage.storedSummary(region, r.id(), area.level());
+            CoverageSummary s;
+            try {
+                s = coverage.storedSummary(region, r.id(), area.level());
+            } catch (NotFoundException deletedMeanwhile) {
+                continue; // the run was deleted since it was listed
+            }
             for (AreaCoverage a : s.breakdown().areas()) {
                 if (a.code().equals(area.code())) {
                     out.add(new TrendPoint(

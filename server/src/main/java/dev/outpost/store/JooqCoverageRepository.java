@@ -254,6 +254,47 @@ public final class JooqCoverageRepository implements CoverageRepository {
     }
 
     @Override
+    public Optional<CoverageRunInfo> deleteRun(String regionCode, long runId) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            Optional<CoverageRunInfo> run = tx.selectFrom(COVERAGE_RUN)
+                    .where(COVERAGE_RUN.REGION_CODE.eq(regionCode), COVERAGE_RUN.COVERAGE_RUN_ID.eq(runId))
+                    .forUpdate()
+                    .fetchOptional(JooqCoverageRepository::toRun);
+            if (run.isEmpty()) {
+                return run;
+            }
+            // cells, areas and stations go by ON DELETE CASCADE
+            tx.deleteFrom(COVERAGE_RUN)
+                    .where(COVERAGE_RUN.REGION_CODE.eq(regionCode), COVERAGE_RUN.COVERAGE_RUN_ID.eq(runId))
+                    .execute();
+            AuditWriter.write(
+                    tx, regionCode, "delete", "coverage_run", Long.toString(runId), auditView(run.get()), null);
+            return run;
+        });
+    }
+
+    /** A deleted run as the audit log keeps it: its inputs and region-wide figures. */
+    private static Map<String, Object> auditView(CoverageRunInfo r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", r.group().code());
+        m.put("mode", r.mode().code());
+        m.put("limitMinutes", r.settings().limitMinutes());
+        m.put("searchLimitMinutes", r.settings().searchLimitMinutes());
+        m.put("networkVersionId", r.networkVersionId());
+        m.put("demandLayerId", r.demandLayerId());
+        m.put("createdAt", r.createdAt());
+        m.put("parameters", r.parameters());
+        CoverageTotals t = r.totals();
+        m.put("stationCount", t.stationCount());
+        m.put("cellCount", t.cellCount());
+        m.put("demand", t.demand());
+        m.put("covered15", t.covered15());
+        m.put("coveredWithinLimit", t.coveredWithinLimit());
+        return m;
+    }
+
+    @Override
     public Optional<CoverageRunInfo> latestRun(String regionCode, WorkerGroup group) {
         return runs(regionCode, group, 1).stream().findFirst();
     }

@@ -1,5 +1,6 @@
 package dev.outpost.store;
 
+import static dev.outpost.store.jooq.Tables.PROPOSAL_DECISION;
 import static dev.outpost.store.jooq.Tables.SCENARIO;
 import static dev.outpost.store.jooq.Tables.SCENARIO_SITE;
 
@@ -157,7 +158,7 @@ public final class JooqScenarioRepository implements ScenarioRepository {
         if (r.isEmpty()) {
             return Optional.empty();
         }
-        Map<Long, List<ProposedSite>> sites = sites(regionCode, List.of(scenarioId));
+        Map<Long, List<ProposedSite>> sites = sites(dsl, regionCode, List.of(scenarioId));
         return Optional.of(toScenario(r.get(), sites.getOrDefault(scenarioId, List.of())));
     }
 
@@ -169,7 +170,7 @@ public final class JooqScenarioRepository implements ScenarioRepository {
                 .limit(limit)
                 .fetch();
         List<Long> ids = rows.stream().map(ScenarioRecord::getScenarioId).toList();
-        Map<Long, List<ProposedSite>> sites = sites(regionCode, ids);
+        Map<Long, List<ProposedSite>> sites = sites(dsl, regionCode, ids);
         List<Scenario> out = new ArrayList<>();
         for (ScenarioRecord r : rows) {
             out.add(toScenario(r, sites.getOrDefault(r.getScenarioId(), List.of())));
@@ -177,7 +178,7 @@ public final class JooqScenarioRepository implements ScenarioRepository {
         return out;
     }
 
-    private Map<Long, List<ProposedSite>> sites(String regionCode, List<Long> scenarioIds) {
+    private static Map<Long, List<ProposedSite>> sites(DSLContext dsl, String regionCode, List<Long> scenarioIds) {
         Map<Long, List<ProposedSite>> out = new HashMap<>();
         if (scenarioIds.isEmpty()) {
             return out;
@@ -314,6 +315,54 @@ public final class JooqScenarioRepository implements ScenarioRepository {
                     Map.of("status", status.code()));
             return true;
         });
+    }
+
+    @Override
+    public Optional<Deletion> deleteUnsubmitted(String regionCode, long scenarioId) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            // FOR UPDATE: a submission (which locks the same row) either committed before and is seen below, or
+            // waits and then finds no scenario
+            Optional<ScenarioRecord> r = tx.selectFrom(SCENARIO)
+                    .where(SCENARIO.REGION_CODE.eq(regionCode), SCENARIO.SCENARIO_ID.eq(scenarioId))
+                    .forUpdate()
+                    .fetchOptional();
+            if (r.isEmpty()) {
+                return Optional.<Deletion>empty();
+            }
+            ScenarioStatus status = ScenarioStatus.parse(r.get().getStatus());
+            int decisions = tx.fetchCount(
+                    PROPOSAL_DECISION,
+                    PROPOSAL_DECISION.REGION_CODE.eq(regionCode),
+                    PROPOSAL_DECISION.SCENARIO_ID.eq(scenarioId));
+            if (status != ScenarioStatus.DRAFT || decisions > 0) {
+                return Optional.of(new Deletion(status, decisions, false));
+            }
+            Scenario before = toScenario(
+                    r.get(), sites(tx, regionCode, List.of(scenarioId)).getOrDefault(scenarioId, List.of()));
+            // its sites go by ON DELETE CASCADE; its matrices are shared caches (other scenarios, later solves)
+            tx.deleteFrom(SCENARIO)
+                    .where(SCENARIO.REGION_CODE.eq(regionCode), SCENARIO.SCENARIO_ID.eq(scenarioId))
+                    .execute();
+            AuditWriter.write(
+                    tx, regionCode, "delete", "scenario", Long.toString(scenarioId), deletedView(before), null);
+            return Optional.of(new Deletion(status, 0, true));
+        });
+    }
+
+    /** A deleted scenario as the audit log keeps it: enough to tell what it was and what it was solved on. */
+    private static Map<String, Object> deletedView(Scenario s) {
+        Map<String, Object> m = auditView(s);
+        m.put("group", s.request().group().code());
+        m.put("minutes", s.request().minutes());
+        m.put("networkVersionId", s.inputs().networkVersionId());
+        m.put("demandLayerId", s.inputs().demandLayerId());
+        m.put("candidateMatrixId", s.inputs().candidateMatrixId());
+        m.put("stationMatrixId", s.inputs().stationMatrixId());
+        m.put("createdBy", s.createdBy());
+        m.put("createdAt", s.createdAt());
+        m.put("updatedAt", s.updatedAt());
+        return m;
     }
 
     private static Map<String, Object> auditView(Scenario s) {
