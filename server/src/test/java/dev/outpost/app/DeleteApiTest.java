@@ -117,7 +117,7 @@ class DeleteApiTest {
         assertThat(json(planner.get("/api/scenarios/" + id + "?region=demo"), 404)
                         .get("detail")
                         .asText())
-                .isEqualTo("no scenario " + id + " in region 'demo'");
+                .isEqualTo("scenario " + id + " not found in region 'demo'");
         assertThat(count("scenario_site", "scenario_id", id)).isZero();
         // the reach matrices are shared caches: they stay for other scenarios and later solves
         assertThat(count("candidate_matrix", "matrix_id", candidateMatrix)).isEqualTo(1);
