@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { curveGeometry, shareRange } from '../js/plan/curve.js';
 import {
-  FormError, buildScenarioRequest, comparisonView, decisionParts, exportPath, figureChange, formatPoints, isEditable,
-  isJobFinished, jobPercent, solveStatement,
+  FormError, buildScenarioRequest, comparisonView, decisionParts, exportPath, figureChange, formatPoints, isDeletable,
+  isEditable, isJobFinished, jobPercent, solveStatement,
 } from '../js/plan/scenario.js';
 import { followJob, scenarioIdOf } from '../js/plan/job.js';
 
@@ -193,4 +193,14 @@ test('a running search is shown as incumbent, bound and gap in the page language
     'plan.job.solver|incumbent=2,825,bound=2,954,gap=4.57%');
   assert.equal(solverText({ incumbent: 12.5, bound: null, gap: null }, t, 'zh-CN'), 'plan.job.solverNoBound|incumbent=12.5');
   assert.equal(solverText({ incumbent: null, bound: 40, gap: null }, t, 'en'), 'plan.job.solver|incumbent=—,bound=40,gap=—');
+});
+
+test('only a draft that was never submitted may be deleted', () => {
+  assert.equal(isDeletable({ status: 'draft', decisions: [] }), true);
+  assert.equal(isDeletable({ status: 'draft' }), true);
+  assert.equal(isDeletable({ status: 'draft', decisions: [{ step: 'submitted' }] }), false);
+  assert.equal(isDeletable({ status: 'returned', decisions: [{ step: 'submitted' }, { step: 'returned' }] }), false);
+  assert.equal(isDeletable({ status: 'submitted', decisions: [] }), false);
+  assert.equal(isDeletable({ status: 'approved' }), false);
+  assert.equal(isDeletable(null), false);
 });

@@ -500,4 +500,8 @@ export default Object.freeze({
   'plan.cells.tipGap': 'Demand {weight} workers · outside every service circle',
   'plan.job.solver': 'Best so far {incumbent}, bound {bound}, gap {gap}',
   'plan.job.solverNoBound': 'Best so far {incumbent}, no bound yet',
+  // delete
+  'plan.delete': 'Delete scenario',
+  'plan.delete.confirm': 'Delete scenario "{name}"? This cannot be undone.',
+  'plan.delete.done': 'Scenario "{name}" was deleted',
 });

@@ -500,4 +500,8 @@ export default Object.freeze({
   'plan.cells.tipGap': '需求 {weight} 人 · 所有服务圈外',
   'plan.job.solver': '当前最优 {incumbent}，界 {bound}，差距 {gap}',
   'plan.job.solverNoBound': '当前最优 {incumbent}，界尚未得出',
+  // delete
+  'plan.delete': '删除方案',
+  'plan.delete.confirm': '确定删除方案“{name}”吗？删除后无法恢复。',
+  'plan.delete.done': '方案“{name}”已删除',
 });

@@ -19,7 +19,7 @@ import { createPlanMap, COMPARE_COLORS, SHARE_FILL_OPACITY } from './map.js';
 import { CELL_COLORS, CELL_FILL_OPACITY, cellTally } from './cells.js';
 import { renderResult, renderComparison } from './panels.js';
 import {
-  FormError, buildScenarioRequest, isEditable, isJobFinished, jobPercent, roundCoordinate,
+  FormError, buildScenarioRequest, isDeletable, isEditable, isJobFinished, jobPercent, roundCoordinate,
 } from './scenario.js';
 import { followJob, hasSolverFigures, scenarioIdOf, solverText } from './job.js';
 
@@ -281,6 +281,7 @@ function editable() {
 
 async function showScenario(scenario, { fit = false } = {}) {
   state.scenario = scenario;
+  $('plan-deleted').hidden = true;
   state.comparison = null;
   $('plan-comparison').hidden = true;
   $('plan-scenario-select').value = String(scenario.id);
@@ -324,10 +325,12 @@ function renderAll() {
       editable: editable(),
       // the approval workflow: offered while the scenario may still change
       canSubmit: editable(),
+      canDelete: isDeletable(s) && canImport(auth.current()),
       busy: state.busy,
       onFocus: (id) => planMap.focusSite(id),
       onRemove: removeSite,
       onSubmit: submitForApproval,
+      onDelete: deleteScenario,
     });
     if (!state.comparison) {
       planMap.showScenario(s, { isEditable: editable() });
@@ -378,6 +381,46 @@ function removeSite(siteId) {
 async function submitForApproval(comment) {
   const body = comment ? { comment } : {};
   await edit((id) => api.sendJson('POST', `api/scenarios/${id}/submit`, body, regionParams()));
+}
+
+/**
+ * Deletes the open scenario after the planner confirms (a draft never submitted; the server refuses anything else
+ * with 409, shown as an error): the result closes, the map clears and the saved list is read again.
+ */
+async function deleteScenario() {
+  const s = state.scenario;
+  if (state.busy || !s || !window.confirm(t('plan.delete.confirm', { name: s.name }))) {
+    return;
+  }
+  state.busy = true;
+  document.body.classList.add('plan-busy');
+  showError(null);
+  try {
+    await api.sendJson('DELETE', `api/scenarios/${encodeURIComponent(s.id)}`, undefined, regionParams());
+    if (state.scenario?.id === s.id) {
+      state.scenario = null;
+      state.cellsToken++;
+      if (state.comparison) {
+        endComparison();
+      }
+      clear($('plan-result')).hidden = true;
+      planMap.showScenario(null, { isEditable: false });
+      planMap.setCells(null);
+      renderHint();
+      renderLegend();
+    }
+    $('plan-deleted').textContent = t('plan.delete.done', { name: s.name });
+    $('plan-deleted').hidden = false;
+  } catch (error) {
+    showError(error);
+  } finally {
+    state.busy = false;
+    document.body.classList.remove('plan-busy');
+    if (state.scenario) {
+      renderAll();
+    }
+    await refreshList();
+  }
 }
 
 // ---- map mode, comparison, legend ------------------------------------------------------------------------------

@@ -115,8 +115,8 @@ export function curveChart(curve, before, { t, lang }) {
  * @param {HTMLElement} container
  * @param {object} s the scenario JSON
  * @param {{t: Function, lang: string, region: string, baseUri: string}} context
- * @param {{editable: boolean, canSubmit: boolean, busy: boolean, onFocus: (siteId) => void,
- *   onRemove: (siteId) => void, onSubmit: (comment: string) => void}} options
+ * @param {{editable: boolean, canSubmit: boolean, canDelete: boolean, busy: boolean, onFocus: (siteId) => void,
+ *   onRemove: (siteId) => void, onSubmit: (comment: string) => void, onDelete: () => void}} options
  */
 export function renderResult(container, s, context, options) {
   const { t, lang } = context;
@@ -210,6 +210,14 @@ export function renderResult(container, s, context, options) {
     button.addEventListener('click', () => options.onSubmit(comment.value.trim()));
     box.append(comment, button);
     container.appendChild(box);
+  }
+  if (options.canDelete) {
+    // a draft that was never submitted; the page asks for confirmation before it calls the server
+    const button = testId(el('button', 'button button-secondary plan-delete', t('plan.delete')), 'plan-delete');
+    button.type = 'button';
+    button.disabled = options.busy;
+    button.addEventListener('click', () => options.onDelete());
+    container.appendChild(button);
   }
 
   const exports = el('div', 'plan-exports');

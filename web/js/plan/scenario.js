@@ -114,6 +114,17 @@ export function isEditable(status) {
   return status === 'draft' || status === 'returned';
 }
 
+/**
+ * Whether a scenario may be deleted: a draft that was never submitted (no decision of the approval workflow), as
+ * DELETE /api/scenarios/{id} allows; a scenario without its `decisions` list counts by its status (the server decides).
+ */
+export function isDeletable(scenario) {
+  if (!scenario || scenario.status !== 'draft') {
+    return false;
+  }
+  return !Array.isArray(scenario.decisions) || scenario.decisions.length === 0;
+}
+
 const SOLVE_STATES = ['optimal', 'feasible', 'infeasible', 'time_limit', 'unknown'];
 
 /**
