@@ -69,7 +69,8 @@ class DeleteApiTest {
 
     static List<Long> scenarioIds() {
         List<Long> ids = new ArrayList<>();
-        json(planner.get("/api/scenarios?region=demo&limit=1000"), 200).forEach(s -> ids.add(s.get("id").asLong()));
+        json(planner.get("/api/scenarios?region=demo&limit=1000"), 200)
+                .forEach(s -> ids.add(s.get("id").asLong()));
         return ids;
     }
 
@@ -153,7 +154,9 @@ class DeleteApiTest {
         json(planner.get("/api/scenarios/" + id + "/cells?region=demo"), 200);
         json(planner.send("DELETE", "/api/scenarios/" + id + "?region=demo", null), 204);
         json(planner.get("/api/scenarios/" + id + "/cells?region=demo"), 404);
-        json(planner.send("POST", "/api/scenarios/" + id + "/sites?region=demo", "{\"lat\":22.62,\"lon\":113.92}"), 404);
+        json(
+                planner.send("POST", "/api/scenarios/" + id + "/sites?region=demo", "{\"lat\":22.62,\"lon\":113.92}"),
+                404);
     }
 
     @Test
@@ -197,7 +200,8 @@ class DeleteApiTest {
                 .get("runId")
                 .asLong();
         Map<String, String> before = DbSnapshot.of(app.db().database());
-        for (String path : List.of("/api/scenarios/" + id + "?region=demo", "/api/coverage/runs/" + run + "?region=demo")) {
+        for (String path :
+                List.of("/api/scenarios/" + id + "?region=demo", "/api/coverage/runs/" + run + "?region=demo")) {
             HttpResponse<String> r = leader.send("DELETE", path, null);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
             assertThat(ApiSession.json(r).get("detail").asText()).contains("role 'leader'");
@@ -311,8 +315,8 @@ class DeleteApiTest {
         json(planner.send("DELETE", "/api/scenarios/" + id1 + "?region=demo", null), 204);
         json(planner.send("DELETE", "/api/coverage/runs/" + run1 + "?region=demo", null), 204);
         assertThat(json(planner.send("DELETE", path, null), 409).get("detail").asText())
-                .isEqualTo("demand layer " + layer + " is used by scenario " + id2 + " and stored coverage run "
-                        + run2 + "; delete them first");
+                .isEqualTo("demand layer " + layer + " is used by scenario " + id2 + " and stored coverage run " + run2
+                        + "; delete them first");
         json(planner.send("DELETE", "/api/scenarios/" + id2 + "?region=demo", null), 204);
         assertThat(json(planner.send("DELETE", path, null), 409).get("detail").asText())
                 .isEqualTo("demand layer " + layer + " is used by stored coverage run " + run2 + "; delete it first");
@@ -321,7 +325,8 @@ class DeleteApiTest {
         HttpResponse<String> gone = planner.send("DELETE", path, null);
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
         List<Long> layers = new ArrayList<>();
-        json(planner.get("/api/demand/layers?region=demo"), 200).forEach(l -> layers.add(l.get("id").asLong()));
+        json(planner.get("/api/demand/layers?region=demo"), 200)
+                .forEach(l -> layers.add(l.get("id").asLong()));
         assertThat(layers).doesNotContain(layer);
         assertThat(count("candidate_matrix", "demand_layer_id", layer)).isZero();
         // the map's figures fall back to the demo's own rider layer
