@@ -53,6 +53,8 @@ public final class JooqDemandRepository implements DemandRepository {
             r.store();
             r.refresh();
             insertCells(tx, regionCode, r.getDemandLayerId(), layer);
+            AuditWriter.write(
+                    tx, regionCode, "create", "demand_layer", Long.toString(r.getDemandLayerId()), null, auditView(r));
             return toInfo(r);
         });
     }
@@ -125,13 +127,11 @@ public final class JooqDemandRepository implements DemandRepository {
             DSLContext tx = DSL.using(cfg);
             // FOR UPDATE conflicts with the KEY SHARE lock a referencing insert takes on this row, so no scenario or
             // run can start to use the layer between the checks below and the delete
-            boolean exists = tx.select(DEMAND_LAYER.DEMAND_LAYER_ID)
-                    .from(DEMAND_LAYER)
+            DemandLayerRecord existing = tx.selectFrom(DEMAND_LAYER)
                     .where(DEMAND_LAYER.REGION_CODE.eq(regionCode), DEMAND_LAYER.DEMAND_LAYER_ID.eq(layerId))
                     .forUpdate()
-                    .fetchOptional()
-                    .isPresent();
-            if (!exists) {
+                    .fetchOne();
+            if (existing == null) {
                 return false;
             }
             // scenarios on the layer, or on a reach matrix of the layer (matrices go with the layer, scenarios not)
@@ -157,11 +157,27 @@ public final class JooqDemandRepository implements DemandRepository {
             if (!scenarios.isEmpty() || !runs.isEmpty()) {
                 throw new ConflictException(inUseMessage(layerId, scenarios, runs));
             }
-            return tx.deleteFrom(DEMAND_LAYER)
+            boolean deleted = tx.deleteFrom(DEMAND_LAYER)
                             .where(DEMAND_LAYER.REGION_CODE.eq(regionCode), DEMAND_LAYER.DEMAND_LAYER_ID.eq(layerId))
                             .execute()
                     > 0;
+            AuditWriter.write(
+                    tx, regionCode, "delete", "demand_layer", Long.toString(layerId), auditView(existing), null);
+            return deleted;
         });
+    }
+
+    /** A layer as the audit log keeps it (its cells are summarised by count and total weight). */
+    private static java.util.Map<String, Object> auditView(DemandLayerRecord r) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("group", r.getWorkerGroup());
+        m.put("resolution", r.getResolution());
+        m.put("source", r.getSource());
+        m.put("description", r.getDescription());
+        m.put("cellCount", r.getCellCount());
+        m.put("totalWeight", r.getTotalWeight());
+        m.put("createdAt", r.getCreatedAt());
+        return m;
     }
 
     /** "demand layer 3 is used by scenarios 5, 7 and coverage run 9; delete them first" (at most 10 ids each). */

@@ -153,10 +153,30 @@ class DemandLayerInUseApiTest {
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
         assertThat(layerIds()).doesNotContain(layer);
         assertThat(matricesOn(layer)).isZero();
+        // the upload and the deletion are in the audit log, with what the layer was
+        assertThat(auditOf(layer)).containsExactly("create by test-admin: 1 cells", "delete by test-admin: 1 cells");
         assertThat(json(app.send("DELETE", "/api/demand/layers/" + layer + "?region=demo", null), 404)
                         .get("detail")
                         .asText())
                 .isEqualTo("no demand layer " + layer + " in region 'demo'");
+    }
+
+    /** The audit rows of a demand layer, oldest first: action, actor and the cell count it recorded. */
+    static java.util.List<String> auditOf(long layerId) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        app.db().jdbcUrl(), app.db().user(), app.db().password());
+                java.sql.PreparedStatement q = c.prepareStatement("SELECT action, actor,"
+                        + " coalesce(after, before)->>'cellCount' FROM audit_log"
+                        + " WHERE entity = 'demand_layer' AND entity_id = ? ORDER BY audit_id")) {
+            q.setString(1, Long.toString(layerId));
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1) + " by " + r.getString(2) + ": " + r.getString(3) + " cells");
+                }
+            }
+        }
+        return out;
     }
 
     /** Stored reach matrices built on the layer, counted in the database. */
