@@ -11,6 +11,7 @@ import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.storage.index.LocationIndex;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.DistanceCalcEarth;
 import com.graphhopper.util.FetchMode;
@@ -108,7 +109,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
                     hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(ModeProfiles.profileName(mode)));
             graphs.put(mode, ModeGraph.build(mode, graph, weighting(mode), subnetwork));
         }
-        this.snapper = new Snapper(hopper.getLocationIndex());
+        this.snapper = Snapper.build(graph);
         int pool = POOL_NUMBER.incrementAndGet();
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadFactory threadFactory = runnable -> {
@@ -398,6 +399,26 @@ public final class GraphHopperNetwork implements RoadNetwork {
         return loadedFromCache;
     }
 
+    /** The per-mode graph (package-private, for tests and benchmarks of this package). */
+    ModeGraph modeGraph(TravelMode mode) {
+        return graphs.get(mode);
+    }
+
+    /** The exact snapper over this network's edges (package-private, for tests and benchmarks). */
+    Snapper snapper() {
+        return snapper;
+    }
+
+    /** GraphHopper's graph (package-private, for tests and benchmarks of this package). */
+    BaseGraph baseGraph() {
+        return hopper.getBaseGraph();
+    }
+
+    /** GraphHopper's own location index, superseded here by {@link Snapper} (for comparisons in benchmarks). */
+    LocationIndex graphHopperLocationIndex() {
+        return hopper.getLocationIndex();
+    }
+
     /** The cache version directory holding this network's graph files. */
     public Path graphDirectory() {
         return directory;
@@ -592,9 +613,9 @@ public final class GraphHopperNetwork implements RoadNetwork {
     }
 
     /**
-     * Distance to the nearest junction of a road usable by the mode, for points beyond the spatial index's search
-     * radius (about a kilometre): an upper bound of the distance to the road, exact to within one road segment, which
-     * is plenty for an error message about a point kilometres away. Scans all edges; only used on that error path.
+     * Distance to the nearest junction of a road usable by the mode, for the error message of a point that did not
+     * snap at all. The exact snapper searches the whole graph, so that happens only when the mode has no usable road
+     * (then NaN). Scans all edges; only used on that error path.
      */
     private double nearestJunctionMeters(LatLon point, TravelMode mode) {
         ModeGraph graph = graphs.get(mode);
