@@ -16,9 +16,13 @@ import dev.outpost.network.NetworkSettings;
 import dev.outpost.network.PointNotOnNetworkException;
 import dev.outpost.network.PreparedPoints;
 import dev.outpost.network.TravelMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,25 +50,50 @@ class ExactSnapTest {
     private static GraphHopperNetwork grid;
 
     @BeforeAll
-    static void importGrid() {
+    static void importGrid() throws IOException {
         osm = new OsmXml(22.60, 113.90);
+        gridFile = writeGrid(dir.resolve("grid.osm"));
+        grid = GraphHopperNetwork.importOsm(gridFile, dir.resolve("graphs"), NetworkSettings.defaults());
+    }
+
+    /**
+     * The rider tests' grid file as {@code GridOsm} writes it (coordinates to 1e-8 degree, rows of ways first, then
+     * columns): the very file on which GraphHopper's index misplaced junctions.
+     */
+    private static Path writeGrid(Path file) throws IOException {
+        StringBuilder xml = new StringBuilder();
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"outpost-test\">\n");
         for (int y = 0; y < ROWS; y++) {
             for (int x = 0; x < COLS; x++) {
-                osm.node(id(x, y), x * SPACING, y * SPACING);
+                LatLon p = osm.at(x * SPACING, y * SPACING);
+                xml.append(String.format(
+                        Locale.ROOT,
+                        "  <node id=\"%d\" version=\"1\" lat=\"%.8f\" lon=\"%.8f\"/>%n",
+                        id(x, y),
+                        p.lat(),
+                        p.lon()));
             }
         }
+        long way = 1;
         for (int y = 0; y < ROWS; y++) {
             for (int x = 0; x + 1 < COLS; x++) {
-                osm.way(new long[] {id(x, y), id(x + 1, y)}, "highway", "residential");
+                appendWay(xml, way++, id(x, y), id(x + 1, y));
             }
         }
         for (int x = 0; x < COLS; x++) {
             for (int y = 0; y + 1 < ROWS; y++) {
-                osm.way(new long[] {id(x, y), id(x, y + 1)}, "highway", "residential");
+                appendWay(xml, way++, id(x, y), id(x, y + 1));
             }
         }
-        gridFile = osm.write(dir.resolve("grid.osm"));
-        grid = GraphHopperNetwork.importOsm(gridFile, dir.resolve("graphs"), NetworkSettings.defaults());
+        xml.append("</osm>\n");
+        Files.writeString(file, xml.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void appendWay(StringBuilder xml, long way, long from, long to) {
+        xml.append("  <way id=\"").append(way).append("\" version=\"1\">\n");
+        xml.append("    <nd ref=\"").append(from).append("\"/>\n    <nd ref=\"").append(to).append("\"/>\n");
+        xml.append("    <tag k=\"highway\" v=\"residential\"/>\n  </way>\n");
     }
 
     @AfterAll
