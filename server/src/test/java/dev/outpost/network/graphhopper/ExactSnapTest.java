@@ -92,7 +92,11 @@ class ExactSnapTest {
 
     private static void appendWay(StringBuilder xml, long way, long from, long to) {
         xml.append("  <way id=\"").append(way).append("\" version=\"1\">\n");
-        xml.append("    <nd ref=\"").append(from).append("\"/>\n    <nd ref=\"").append(to).append("\"/>\n");
+        xml.append("    <nd ref=\"")
+                .append(from)
+                .append("\"/>\n    <nd ref=\"")
+                .append(to)
+                .append("\"/>\n");
         xml.append("    <tag k=\"highway\" v=\"residential\"/>\n  </way>\n");
     }
 
@@ -118,7 +122,9 @@ class ExactSnapTest {
                 LatLon junction = new LatLon(nodes.getLat(node), nodes.getLon(node));
                 Snap snap = grid.snapper().snap(junction, modeGraph);
                 assertThat(snap.isValid()).isTrue();
-                assertThat(snap.getQueryDistance()).as("%s junction %d", mode, node).isEqualTo(0.0);
+                assertThat(snap.getQueryDistance())
+                        .as("%s junction %d", mode, node)
+                        .isEqualTo(0.0);
                 assertThat(snap.getSnappedPosition()).isEqualTo(Snap.Position.TOWER);
                 assertThat(snap.getClosestNode()).isEqualTo(node);
             }
@@ -254,8 +260,12 @@ class ExactSnapTest {
         for (TravelMode mode : List.of(TravelMode.EBIKE, TravelMode.CAR)) {
             ModeGraph modeGraph = network.modeGraph(mode);
             for (int q = 0; q < points; q++) {
-                double lat = bounds.minLat - marginLat + random.nextDouble() * (bounds.maxLat - bounds.minLat + 2 * marginLat);
-                double lon = bounds.minLon - marginLon + random.nextDouble() * (bounds.maxLon - bounds.minLon + 2 * marginLon);
+                double lat = bounds.minLat
+                        - marginLat
+                        + random.nextDouble() * (bounds.maxLat - bounds.minLat + 2 * marginLat);
+                double lon = bounds.minLon
+                        - marginLon
+                        + random.nextDouble() * (bounds.maxLon - bounds.minLon + 2 * marginLon);
                 double best = Double.POSITIVE_INFINITY;
                 int bestEdge = -1;
                 for (int e = 0; e < graph.getEdges(); e++) {
@@ -303,7 +313,8 @@ class ExactSnapTest {
             if (PLANE.validEdgeDistance(lat, lon, aLat, aLon, bLat, bLon)) {
                 d = PLANE.calcNormalizedEdgeDistance(lat, lon, aLat, aLon, bLat, bLon);
             } else {
-                d = Math.min(PLANE.calcNormalizedDist(lat, lon, aLat, aLon), PLANE.calcNormalizedDist(lat, lon, bLat, bLon));
+                d = Math.min(
+                        PLANE.calcNormalizedDist(lat, lon, aLat, aLon), PLANE.calcNormalizedDist(lat, lon, bLat, bLon));
             }
             best = Math.min(best, d);
         }
