@@ -7,6 +7,7 @@ import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.Helper;
 import com.graphhopper.util.PointList;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * An exact nearest-edge index over every straight segment of every edge of a GraphHopper graph: a packed, static
@@ -191,10 +192,10 @@ final class EdgeSegmentIndex {
      *
      * @param lat latitude, WGS 84 degrees
      * @param lon longitude, WGS 84 degrees
-     * @param usable per edge id, whether the edge may be returned
+     * @param usable whether the edge with this id may be returned (asked once or more per segment examined)
      * @return the edge id, or -1 when no edge is usable
      */
-    int nearestEdge(double lat, double lon, boolean[] usable) {
+    int nearestEdge(double lat, double lon, IntPredicate usable) {
         if (segmentCount == 0) {
             return -1;
         }
@@ -205,7 +206,7 @@ final class EdgeSegmentIndex {
         if (top == 0) {
             for (int s = 0; s < segmentCount; s++) {
                 int e = segmentEdge[s];
-                if (usable[e]) {
+                if (usable.test(e)) {
                     double d = normalizedDistance(lat, lon, s);
                     if (d < best || (d == best && e < bestEdge)) {
                         best = d;
@@ -232,7 +233,7 @@ final class EdgeSegmentIndex {
             if (level == 1) {
                 for (int s = from; s < to; s++) {
                     int e = segmentEdge[s];
-                    if (!usable[e]) {
+                    if (!usable.test(e)) {
                         continue;
                     }
                     double d = normalizedDistance(lat, lon, s);

@@ -84,7 +84,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private final GraphHopper hopper;
+    private final RoutingHopper hopper;
     private final NetworkSettings settings;
     private final NetworkInfo info;
     private final Path directory;
@@ -97,7 +97,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private volatile boolean closed;
 
     private GraphHopperNetwork(
-            GraphHopper hopper, NetworkSettings settings, GraphCache.Meta meta, boolean loadedFromCache) {
+            RoutingHopper hopper, NetworkSettings settings, GraphCache.Meta meta, boolean loadedFromCache) {
         this.hopper = hopper;
         this.settings = settings;
         this.directory = meta.directory();
@@ -110,6 +110,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
             graphs.put(mode, ModeGraph.build(mode, graph, weighting(mode), subnetwork));
         }
         this.snapper = Snapper.build(graph);
+        hopper.routeWith(snapper.asLocationIndex(hopper.getLocationIndex()));
         int pool = POOL_NUMBER.incrementAndGet();
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadFactory threadFactory = runnable -> {
@@ -316,7 +317,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
     }
 
     private static GraphHopperNetwork load(GraphCache.Meta meta, NetworkSettings settings, boolean fromCache) {
-        GraphHopper hopper = newHopper(settings, meta.directory());
+        RoutingHopper hopper = newHopper(settings, meta.directory());
         boolean ok;
         try {
             ok = hopper.load();
@@ -344,8 +345,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
         }
     }
 
-    private static GraphHopper newHopper(NetworkSettings settings, Path directory) {
-        GraphHopper hopper = new GraphHopper();
+    private static RoutingHopper newHopper(NetworkSettings settings, Path directory) {
+        RoutingHopper hopper = new RoutingHopper();
         hopper.setGraphHopperLocation(directory.toAbsolutePath().toString());
         hopper.setEncodedValuesString(ModeProfiles.ENCODED_VALUES);
         hopper.setProfiles(ModeProfiles.profiles(settings));

@@ -1,6 +1,8 @@
 package dev.outpost.network.graphhopper;
 
+import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.index.LocationIndex;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.DistanceCalcEarth;
 import com.graphhopper.util.DistancePlaneProjection;
@@ -9,6 +11,7 @@ import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.PointList;
 import com.graphhopper.util.shapes.GHPoint3D;
 import dev.outpost.geo.LatLon;
+import java.util.function.IntPredicate;
 
 /**
  * Places points on the closest edge usable by a travel mode (open in at least one direction, not on a small island),
@@ -47,10 +50,14 @@ final class Snapper {
      * false) only when the mode has no usable edge at all. The caller applies the maximum snap distance.
      */
     Snap snap(LatLon point, ModeGraph modeGraph) {
-        double lat = point.lat();
-        double lon = point.lon();
+        boolean[] snappable = modeGraph.snappable;
+        return snap(point.lat(), point.lon(), edge -> snappable[edge]);
+    }
+
+    /** The exact snap of (lat, lon) onto the nearest edge whose id passes {@code usable}; see the other overload. */
+    Snap snap(double lat, double lon, IntPredicate usable) {
         Snap snap = new Snap(lat, lon);
-        int edgeId = index.nearestEdge(lat, lon, modeGraph.snappable);
+        int edgeId = index.nearestEdge(lat, lon, usable);
         if (edgeId < 0) {
             return snap;
         }
@@ -96,6 +103,30 @@ final class Snapper {
         snap.setQueryDistance(PLANE.calcDenormalizedDist(best));
         snap.calcSnappedPoint(PLANE);
         return snap;
+    }
+
+    /**
+     * This snapper as a GraphHopper {@link LocationIndex}, for GraphHopper's router: {@code findClosest} snaps exactly
+     * onto edges that pass the router's filter; tile queries go to {@code tiles} (GraphHopper's own index). Closing it
+     * does nothing (the caller owns {@code tiles}).
+     */
+    LocationIndex asLocationIndex(LocationIndex tiles) {
+        return new LocationIndex() {
+            @Override
+            public Snap findClosest(double lat, double lon, EdgeFilter filter) {
+                return snap(lat, lon, edge -> filter.accept(graph.getEdgeIteratorStateForKey(edge * 2)));
+            }
+
+            @Override
+            public void query(TileFilter tileFilter, Visitor visitor) {
+                tiles.query(tileFilter, visitor);
+            }
+
+            @Override
+            public void close() {
+                // the segment index is plain heap memory; GraphHopper's index is closed with GraphHopper
+            }
+        };
     }
 
     static SnappedPoint toSnappedPoint(Snap snap, ModeGraph graph) {

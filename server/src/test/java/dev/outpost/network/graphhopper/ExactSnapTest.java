@@ -15,6 +15,7 @@ import dev.outpost.geo.LatLon;
 import dev.outpost.network.NetworkSettings;
 import dev.outpost.network.PointNotOnNetworkException;
 import dev.outpost.network.PreparedPoints;
+import dev.outpost.network.Route;
 import dev.outpost.network.TravelMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -205,6 +206,26 @@ class ExactSnapTest {
                     assertThat(e.distanceToNearestRoadMeters().getAsDouble()).isCloseTo(700, within(0.01));
                     assertThat(e.limitMeters()).isEqualTo(500);
                 });
+    }
+
+    @Test
+    void routesStartAndEndAtTheJunctionsGiven() {
+        // GraphHopper's router used to place route points with its own index again: routes from the misplaced
+        // junctions started 200-400 m away. Every route from a junction to the junction (3, 2) is the Manhattan
+        // distance in blocks of 200 m, at 18 km/h (5 m/s) 40 s per block.
+        LatLon centre = osm.at(3 * SPACING, 2 * SPACING);
+        for (int y = 0; y < ROWS; y++) {
+            for (int x = 0; x < COLS; x++) {
+                if (x == 3 && y == 2) {
+                    continue;
+                }
+                int blocks = Math.abs(x - 3) + Math.abs(y - 2);
+                Route route = grid.route(osm.at(x * SPACING, y * SPACING), centre, TravelMode.EBIKE)
+                        .orElseThrow();
+                assertThat(route.distanceMeters()).as("from (%d, %d)", x, y).isCloseTo(blocks * SPACING, within(0.5));
+                assertThat(route.travelTimeSeconds()).as("from (%d, %d)", x, y).isCloseTo(blocks * 40.0, within(0.5));
+            }
+        }
     }
 
     @Test
