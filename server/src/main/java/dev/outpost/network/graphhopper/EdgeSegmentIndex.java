@@ -232,6 +232,9 @@ final class EdgeSegmentIndex {
             int to = Math.min(levelSize[level - 1], from + NODE_SIZE);
             if (level == 1) {
                 for (int s = from; s < to; s++) {
+                    if (segmentBound(s, lat, lon, cosine) > best) {
+                        continue; // its box alone is farther than the best so far
+                    }
                     int e = segmentEdge[s];
                     if (!usable.test(e)) {
                         continue;
@@ -283,6 +286,19 @@ final class EdgeSegmentIndex {
     private static double lowerBound(double[] box, int node, double lat, double lon, double cosine) {
         double dLat = Math.max(0, Math.max(box[4 * node] - lat, lat - box[4 * node + 2]));
         double dLon = Math.max(0, Math.max(box[4 * node + 1] - lon, lon - box[4 * node + 3]));
+        double y = Math.toRadians(dLat);
+        double x = Math.toRadians(dLon) * cosine;
+        return (y * y + x * x) * BOUND_MARGIN;
+    }
+
+    /** The lower bound of {@link #lowerBound} for the box of segment s. */
+    private double segmentBound(int s, double lat, double lon, double cosine) {
+        double aLat = Helper.intToDegree(lat1[s]);
+        double bLat = Helper.intToDegree(lat2[s]);
+        double aLon = Helper.intToDegree(lon1[s]);
+        double bLon = Helper.intToDegree(lon2[s]);
+        double dLat = Math.max(0, Math.max(Math.min(aLat, bLat) - lat, lat - Math.max(aLat, bLat)));
+        double dLon = Math.max(0, Math.max(Math.min(aLon, bLon) - lon, lon - Math.max(aLon, bLon)));
         double y = Math.toRadians(dLat);
         double x = Math.toRadians(dLon) * cosine;
         return (y * y + x * x) * BOUND_MARGIN;
@@ -351,8 +367,8 @@ final class EdgeSegmentIndex {
     /** A binary min-heap of (lower bound, level, node), one per query. */
     private static final class Heap {
         int size;
-        double[] key = new double[64];
-        long[] entry = new long[64];
+        double[] key = new double[32];
+        long[] entry = new long[32];
 
         void push(double k, int level, int node) {
             if (size == key.length) {
