@@ -76,6 +76,11 @@ import org.slf4j.LoggerFactory;
  * GraphHopper's router; nearest-facility, reach-matrix and nearest-by-time searches run on compact per-mode arrays
  * (see {@link ModeGraph}, {@link SnappedPoint} for how partial edges are timed exactly).
  *
+ * <p>Placing points on the network: every search, and GraphHopper's router for routes, places a point on the nearest
+ * edge usable by the mode, exactly ({@link Snapper} over an {@link EdgeSegmentIndex} of all edge segments, built
+ * when the network is imported or loaded from the cache; about 22 bytes per segment); GraphHopper's own tile index
+ * is not used for that, as it can miss the nearest edge by hundreds of metres.
+ *
  * <p>Thread-safe. Holds the whole graph in memory (a few MB for a small country) and a pool of
  * {@link NetworkSettings#searchThreads()} daemon threads; {@link #close()} releases both.
  */
