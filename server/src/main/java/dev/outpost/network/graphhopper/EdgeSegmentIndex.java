@@ -28,7 +28,13 @@ import java.util.function.IntPredicate;
 final class EdgeSegmentIndex {
     static final int NODE_SIZE = 16;
     private static final DistancePlaneProjection PLANE = DistancePlaneProjection.DIST_PLANE;
-    /** Relative safety margin on the lower bounds against rounding in the distance formulas. */
+    /**
+     * Safety margins on the lower bounds against rounding in GraphHopper's distance formulas: the foot of the
+     * perpendicular it computes may lie a few ulps outside the segment's box (1e-12 degree is about 0.1 µm, far above
+     * that and far below anything that matters), and the cosine and squares are rounded (relative 1e-9).
+     */
+    private static final double SLACK_DEGREES = 1e-12;
+
     private static final double BOUND_MARGIN = 1 - 1e-9;
 
     private final int segmentCount;
@@ -284,8 +290,8 @@ final class EdgeSegmentIndex {
      * {@code cosine}.
      */
     private static double lowerBound(double[] box, int node, double lat, double lon, double cosine) {
-        double dLat = Math.max(0, Math.max(box[4 * node] - lat, lat - box[4 * node + 2]));
-        double dLon = Math.max(0, Math.max(box[4 * node + 1] - lon, lon - box[4 * node + 3]));
+        double dLat = Math.max(0, Math.max(box[4 * node] - lat, lat - box[4 * node + 2]) - SLACK_DEGREES);
+        double dLon = Math.max(0, Math.max(box[4 * node + 1] - lon, lon - box[4 * node + 3]) - SLACK_DEGREES);
         double y = Math.toRadians(dLat);
         double x = Math.toRadians(dLon) * cosine;
         return (y * y + x * x) * BOUND_MARGIN;
@@ -297,8 +303,8 @@ final class EdgeSegmentIndex {
         double bLat = Helper.intToDegree(lat2[s]);
         double aLon = Helper.intToDegree(lon1[s]);
         double bLon = Helper.intToDegree(lon2[s]);
-        double dLat = Math.max(0, Math.max(Math.min(aLat, bLat) - lat, lat - Math.max(aLat, bLat)));
-        double dLon = Math.max(0, Math.max(Math.min(aLon, bLon) - lon, lon - Math.max(aLon, bLon)));
+        double dLat = Math.max(0, Math.max(Math.min(aLat, bLat) - lat, lat - Math.max(aLat, bLat)) - SLACK_DEGREES);
+        double dLon = Math.max(0, Math.max(Math.min(aLon, bLon) - lon, lon - Math.max(aLon, bLon)) - SLACK_DEGREES);
         double y = Math.toRadians(dLat);
         double x = Math.toRadians(dLon) * cosine;
         return (y * y + x * x) * BOUND_MARGIN;
