@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exact snapping. The grid is the rider tests' grid city: 7 × 5 junctions 200 m apart at 22.60 N, 113.90 E, each
  * block side its own residential way. GraphHopper 11's own location index placed 7 of its 35 junctions on a road
- * 200–400 m away (edges along its tile borders); the exact snapper must put every junction on itself, and random
- * points on the grid and on Liechtenstein on the same edge, at the same distance, as a brute-force scan of every
- * segment.
+ * 200–400 m away (edges along its tile borders), and its router then started routes there; the exact snapper must put
+ * every junction on itself, and random points on the grid, Liechtenstein and Andorra (e-bike, car, foot) on the same
+ * edge, at the same distance, as a brute-force scan of every segment (ties: lowest edge id).
  */
 class ExactSnapTest {
     private static final double SPACING = 200;
@@ -229,6 +229,30 @@ class ExactSnapTest {
     }
 
     @Test
+    void aModeWithoutAnyUsableRoadPlacesNothing() {
+        OsmXml paths = new OsmXml(22.60, 113.90);
+        long[] nodes = new long[5];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = paths.node(i + 1, i * 100, 0);
+        }
+        paths.way(nodes, "highway", "footway");
+        Path file = paths.write(dir.resolve("footway.osm"));
+        try (GraphHopperNetwork network = GraphHopperNetwork.importOsm(
+                file, dir.resolve("graphs"), NetworkSettings.defaults().withMinNetworkSize(1))) {
+            LatLon beside = paths.at(150, 20);
+            PreparedPoints byFoot = network.prepare(TravelMode.FOOT, List.of(beside));
+            assertThat(byFoot.snapDistanceMeters(0)).isCloseTo(20, within(0.01));
+            PreparedPoints byCar = network.prepare(TravelMode.CAR, List.of(beside));
+            assertThat(byCar.onNetwork(0)).isFalse();
+            assertThat(byCar.snapDistanceMeters(0)).isNaN();
+            assertThatThrownBy(() -> network.nearestByTime(beside, List.of(beside), TravelMode.CAR, 1, 600))
+                    .isInstanceOfSatisfying(
+                            PointNotOnNetworkException.class,
+                            e -> assertThat(e.distanceToNearestRoadMeters()).isEmpty());
+        }
+    }
+
+    @Test
     void randomPointsOnTheGridMatchBruteForce() {
         matchesBruteForce(grid, 1_000, 250, 11);
     }
@@ -239,6 +263,15 @@ class ExactSnapTest {
         try (GraphHopperNetwork network =
                 GraphHopperNetwork.importOsm(file, dir.resolve("graphs"), NetworkSettings.defaults())) {
             matchesBruteForce(network, 1_000, 0, 7);
+        }
+    }
+
+    @Test
+    void randomPointsOnAndorraMatchBruteForce() {
+        Path file = SharedData.osm("andorra.osm.pbf");
+        try (GraphHopperNetwork network =
+                GraphHopperNetwork.importOsm(file, dir.resolve("graphs"), NetworkSettings.defaults())) {
+            matchesBruteForce(network, 500, 0, 3);
         }
     }
 
@@ -278,7 +311,7 @@ class ExactSnapTest {
             edgeGeometry.add(coordinates);
         }
         int differentEdge = 0;
-        for (TravelMode mode : List.of(TravelMode.EBIKE, TravelMode.CAR)) {
+        for (TravelMode mode : List.of(TravelMode.EBIKE, TravelMode.CAR, TravelMode.FOOT)) {
             ModeGraph modeGraph = network.modeGraph(mode);
             for (int q = 0; q < points; q++) {
                 double lat = bounds.minLat
