@@ -10,10 +10,8 @@ import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
-import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.LocationIndex;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.DistanceCalcEarth;
 import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.Instruction;
 import com.graphhopper.util.PMap;
@@ -618,30 +616,6 @@ public final class GraphHopperNetwork implements RoadNetwork {
         hopper.close();
     }
 
-    /**
-     * Distance to the nearest junction of a road usable by the mode, for the error message of a point that did not
-     * snap at all. The exact snapper searches the whole graph, so that happens only when the mode has no usable road
-     * (then NaN). Scans all edges; only used on that error path.
-     */
-    private double nearestJunctionMeters(LatLon point, TravelMode mode) {
-        ModeGraph graph = graphs.get(mode);
-        NodeAccess nodes = hopper.getBaseGraph().getNodeAccess();
-        DistanceCalcEarth calc = DistanceCalcEarth.DIST_EARTH;
-        double best = Double.NaN;
-        for (int e = 0; e < graph.edgeCount; e++) {
-            if (!graph.snappable[e]) {
-                continue;
-            }
-            for (int node : new int[] {graph.edgeBase[e], graph.edgeAdj[e]}) {
-                double d = calc.calcDist(point.lat(), point.lon(), nodes.getLat(node), nodes.getLon(node));
-                if (Double.isNaN(best) || d < best) {
-                    best = d;
-                }
-            }
-        }
-        return best;
-    }
-
     // -------------------------------------------------------------------------------------------------------------
     // argument checks
 
@@ -717,7 +691,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private void checkSnap(String role, LatLon point, TravelMode mode, Snap snap) {
         double limit = settings.maxSnapDistanceMeters();
         if (!snap.isValid()) {
-            throw new PointNotOnNetworkException(role, point, mode, nearestJunctionMeters(point, mode), limit);
+            // the exact snapper searches the whole graph: no snap means the mode has no usable road at all
+            throw new PointNotOnNetworkException(role, point, mode, Double.NaN, limit);
         }
         if (snap.getQueryDistance() > limit) {
             throw new PointNotOnNetworkException(role, point, mode, snap.getQueryDistance(), limit);
