@@ -10,9 +10,8 @@ import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
-import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.storage.index.LocationIndex;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.DistanceCalcEarth;
 import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.Instruction;
 import com.graphhopper.util.PMap;
@@ -75,6 +74,11 @@ import org.slf4j.LoggerFactory;
  * GraphHopper's router; nearest-facility, reach-matrix and nearest-by-time searches run on compact per-mode arrays
  * (see {@link ModeGraph}, {@link SnappedPoint} for how partial edges are timed exactly).
  *
+ * <p>Placing points on the network: every search, and GraphHopper's router for routes, places a point on the nearest
+ * edge usable by the mode, exactly ({@link Snapper} over an {@link EdgeSegmentIndex} of all edge segments, built
+ * when the network is imported or loaded from the cache; about 22 bytes per segment); GraphHopper's own tile index
+ * is not used for that, as it can miss the nearest edge by hundreds of metres.
+ *
  * <p>Thread-safe. Holds the whole graph in memory (a few MB for a small country) and a pool of
  * {@link NetworkSettings#searchThreads()} daemon threads; {@link #close()} releases both.
  */
@@ -83,7 +87,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private final GraphHopper hopper;
+    private final RoutingHopper hopper;
     private final NetworkSettings settings;
     private final NetworkInfo info;
     private final Path directory;
@@ -96,7 +100,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private volatile boolean closed;
 
     private GraphHopperNetwork(
-            GraphHopper hopper, NetworkSettings settings, GraphCache.Meta meta, boolean loadedFromCache) {
+            RoutingHopper hopper, NetworkSettings settings, GraphCache.Meta meta, boolean loadedFromCache) {
         this.hopper = hopper;
         this.settings = settings;
         this.directory = meta.directory();
@@ -108,7 +112,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
                     hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(ModeProfiles.profileName(mode)));
             graphs.put(mode, ModeGraph.build(mode, graph, weighting(mode), subnetwork));
         }
-        this.snapper = new Snapper(hopper.getLocationIndex());
+        this.snapper = Snapper.build(graph);
+        hopper.routeWith(snapper.asLocationIndex(hopper.getLocationIndex()));
         int pool = POOL_NUMBER.incrementAndGet();
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadFactory threadFactory = runnable -> {
@@ -315,7 +320,7 @@ public final class GraphHopperNetwork implements RoadNetwork {
     }
 
     private static GraphHopperNetwork load(GraphCache.Meta meta, NetworkSettings settings, boolean fromCache) {
-        GraphHopper hopper = newHopper(settings, meta.directory());
+        RoutingHopper hopper = newHopper(settings, meta.directory());
         boolean ok;
         try {
             ok = hopper.load();
@@ -343,8 +348,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
         }
     }
 
-    private static GraphHopper newHopper(NetworkSettings settings, Path directory) {
-        GraphHopper hopper = new GraphHopper();
+    private static RoutingHopper newHopper(NetworkSettings settings, Path directory) {
+        RoutingHopper hopper = new RoutingHopper();
         hopper.setGraphHopperLocation(directory.toAbsolutePath().toString());
         hopper.setEncodedValuesString(ModeProfiles.ENCODED_VALUES);
         hopper.setProfiles(ModeProfiles.profiles(settings));
@@ -396,6 +401,26 @@ public final class GraphHopperNetwork implements RoadNetwork {
     /** True when this instance was loaded from an existing cache version rather than freshly imported. */
     public boolean loadedFromCache() {
         return loadedFromCache;
+    }
+
+    /** The per-mode graph (package-private, for tests and benchmarks of this package). */
+    ModeGraph modeGraph(TravelMode mode) {
+        return graphs.get(mode);
+    }
+
+    /** The exact snapper over this network's edges (package-private, for tests and benchmarks). */
+    Snapper snapper() {
+        return snapper;
+    }
+
+    /** GraphHopper's graph (package-private, for tests and benchmarks of this package). */
+    BaseGraph baseGraph() {
+        return hopper.getBaseGraph();
+    }
+
+    /** GraphHopper's own location index, superseded here by {@link Snapper} (for comparisons in benchmarks). */
+    LocationIndex graphHopperLocationIndex() {
+        return hopper.getLocationIndex();
     }
 
     /** The cache version directory holding this network's graph files. */
@@ -591,30 +616,6 @@ public final class GraphHopperNetwork implements RoadNetwork {
         hopper.close();
     }
 
-    /**
-     * Distance to the nearest junction of a road usable by the mode, for points beyond the spatial index's search
-     * radius (about a kilometre): an upper bound of the distance to the road, exact to within one road segment, which
-     * is plenty for an error message about a point kilometres away. Scans all edges; only used on that error path.
-     */
-    private double nearestJunctionMeters(LatLon point, TravelMode mode) {
-        ModeGraph graph = graphs.get(mode);
-        NodeAccess nodes = hopper.getBaseGraph().getNodeAccess();
-        DistanceCalcEarth calc = DistanceCalcEarth.DIST_EARTH;
-        double best = Double.NaN;
-        for (int e = 0; e < graph.edgeCount; e++) {
-            if (!graph.snappable[e]) {
-                continue;
-            }
-            for (int node : new int[] {graph.edgeBase[e], graph.edgeAdj[e]}) {
-                double d = calc.calcDist(point.lat(), point.lon(), nodes.getLat(node), nodes.getLon(node));
-                if (Double.isNaN(best) || d < best) {
-                    best = d;
-                }
-            }
-        }
-        return best;
-    }
-
     // -------------------------------------------------------------------------------------------------------------
     // argument checks
 
@@ -690,7 +691,8 @@ public final class GraphHopperNetwork implements RoadNetwork {
     private void checkSnap(String role, LatLon point, TravelMode mode, Snap snap) {
         double limit = settings.maxSnapDistanceMeters();
         if (!snap.isValid()) {
-            throw new PointNotOnNetworkException(role, point, mode, nearestJunctionMeters(point, mode), limit);
+            // the exact snapper searches the whole graph: no snap means the mode has no usable road at all
+            throw new PointNotOnNetworkException(role, point, mode, Double.NaN, limit);
         }
         if (snap.getQueryDistance() > limit) {
             throw new PointNotOnNetworkException(role, point, mode, snap.getQueryDistance(), limit);
