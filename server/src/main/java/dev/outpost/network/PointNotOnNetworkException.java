@@ -18,8 +18,8 @@ public class PointNotOnNetworkException extends IllegalArgumentException {
 
     /**
      * @param role what the point is, for the message ("origin", "route start")
-     * @param distanceMeters distance to the nearest usable road (for points far beyond the spatial index's search
-     *     radius, to the nearest junction of such a road), or NaN when the network has no usable road at all
+     * @param distanceMeters distance to the nearest usable road (exact, however far), or NaN when the network has no
+     *     usable road at all
      */
     public PointNotOnNetworkException(
             String role, LatLon point, TravelMode mode, double distanceMeters, double limitMeters) {
