@@ -109,6 +109,13 @@ final class CoverHeuristics {
         }
         if (swaps && !model.rules.hasCapacities()) {
             swapSearch(st, deadline);
+            if (model.rules.cardinalityOnly() && st.newCount > 0) {
+                double coverable = WeightedCoverSearch.coverableWeight(model);
+                // the regime it is made for: a (nearly) complete cover within reach of p sites
+                if (st.covered >= WEIGHTED_FROM_SHARE * coverable && st.covered < coverable * (1 - 1e-12)) {
+                    weightedSearch(st, deadline);
+                }
+            }
         }
         bound = Math.min(bound, st.upperBound(p));
         bound = Math.min(bound, model.rowWeight());
@@ -160,6 +167,41 @@ final class CoverHeuristics {
     }
 
     /** Best-improvement 1-swap (close one new site, open another) until no swap improves coverage. */
+    /**
+     * Effort of the row-weighting search after the swap search: at most this many exchanges and this share of the time
+     * left (it stops at once when every coverable row is covered); it runs only when the swap search already covers
+     * this share of the coverable weight.
+     */
+    static final long WEIGHTED_MAX_STEPS = 50_000;
+
+    static final double WEIGHTED_TIME_SHARE = 0.25;
+
+    static final double WEIGHTED_FROM_SHARE = 0.99;
+
+    /**
+     * Row-weighting local search from the swap search's solution ({@link WeightedCoverSearch}); adopts its best
+     * solution when it covers more, then polishes it with the swap search again.
+     */
+    static void weightedSearch(CoverState st, Deadline deadline) {
+        double seconds = deadline.remainingSeconds() * WEIGHTED_TIME_SHARE;
+        Deadline own = Deadline.in(seconds, deadline.control());
+        int[] start = st.newSites();
+        WeightedCoverSearch search = new WeightedCoverSearch(st.model, start, 20240601L);
+        int[] best = search.run(own, WEIGHTED_MAX_STEPS);
+        WeightedCoverSearch check = new WeightedCoverSearch(st.model, best, 1);
+        double eps = 1e-9 * Math.max(1, st.model.rowWeight());
+        if (check.coveredWeight() <= st.covered + eps) {
+            return;
+        }
+        for (int j : start) {
+            st.close(j);
+        }
+        for (int j : best) {
+            st.open(j);
+        }
+        swapSearch(st, deadline);
+    }
+
     static void swapSearch(CoverState st, Deadline deadline) {
         double eps = 1e-9 * Math.max(1, st.model.rowWeight());
         while (!deadline.passed()) {

@@ -39,7 +39,7 @@ import java.util.Random;
  * instance, 10 s, one worker. Not a test.
  */
 public final class SitingBenchmark {
-    record Size(String name, int candidates, int demands, int p) {}
+    public record Size(String name, int candidates, int demands, int p) {}
 
     static final double SIDE_METERS = 30_000;
     static final double RADIUS_METERS = 3_000;
@@ -89,7 +89,7 @@ public final class SitingBenchmark {
         }
     }
 
-    static CoverageMatrix generate(Size size, long seed) {
+    public static CoverageMatrix generate(Size size, long seed) {
         Random rnd = new Random(seed * 1_000_003L + size.candidates());
         double[][] cand = new double[size.candidates()][2];
         double[][] dem = new double[size.demands()][2];
