@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * A fast heuristic for interactive use: lazy greedy (a priority queue of marginal gains) followed by a 1-swap local
- * search (Teitz–Bart interchange for p-median), within the time limit of the options.
+ * search (Teitz–Bart interchange for p-median), within the time limit of the options; for maximal covering with only
+ * the site count limited, when the swap search already covers 99 % of the coverable weight, a row-weighting local
+ * search ({@link WeightedCoverSearch}) then looks for the complete cover the swap search misses.
  *
  * <p>Its status is {@link SolveStatus#FEASIBLE} with a proven bound, and {@link SolveStatus#OPTIMAL} only when the bound
  * meets the objective. Bounds:
