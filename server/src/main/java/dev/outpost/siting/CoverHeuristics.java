@@ -169,12 +169,15 @@ final class CoverHeuristics {
     /** Best-improvement 1-swap (close one new site, open another) until no swap improves coverage. */
     /**
      * Effort of the row-weighting search after the swap search: at most this many exchanges and this share of the time
-     * left (it stops at once when every coverable row is covered); it runs only when the swap search already covers
+     * left, and never more than {@link #WEIGHTED_MAX_SECONDS} (it stops at once when every coverable row is covered);
+     * it runs only when the swap search already covers
      * this share of the coverable weight.
      */
     static final long WEIGHTED_MAX_STEPS = 50_000;
 
     static final double WEIGHTED_TIME_SHARE = 0.25;
+
+    static final double WEIGHTED_MAX_SECONDS = 1.0;
 
     static final double WEIGHTED_FROM_SHARE = 0.99;
 
@@ -183,7 +186,8 @@ final class CoverHeuristics {
      * solution when it covers more, then polishes it with the swap search again.
      */
     static void weightedSearch(CoverState st, Deadline deadline) {
-        double seconds = deadline.remainingSeconds() * WEIGHTED_TIME_SHARE;
+        // interactive solves stay interactive: at most a second, whatever the time limit
+        double seconds = Math.min(WEIGHTED_MAX_SECONDS, deadline.remainingSeconds() * WEIGHTED_TIME_SHARE);
         Deadline own = Deadline.in(seconds, deadline.control());
         int[] start = st.newSites();
         WeightedCoverSearch search = new WeightedCoverSearch(st.model, start, 20240601L);
