@@ -76,6 +76,10 @@ public final class Main {
         out.println("  Outpost 前哨 is running (" + c.database().description() + ")");
         out.println("  Map:  http://localhost:" + app.port() + "/");
         out.println("  Riders (phone page): http://localhost:" + app.port() + "/find");
+        out.println("  Staff (log in first): planning http://localhost:" + app.port() + "/plan.html, review "
+                + "http://localhost:" + app.port() + "/review.html, users http://localhost:" + app.port()
+                + "/admin.html");
+        out.println("  First admin: ./outpost create-admin --user admin");
         config.tls()
                 .ifPresent(tls -> out.println(
                         "  HTTPS (needed for a phone's position): https://<this host>:" + tls.port() + "/find"));
