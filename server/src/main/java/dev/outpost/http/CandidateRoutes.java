@@ -12,7 +12,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,29 +72,8 @@ public final class CandidateRoutes implements Routes {
         CoordinateSystem crs =
                 crsParam == null || crsParam.isBlank() ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crsParam);
         boolean dryRun = Params.boolParam(ctx, "dryRun");
-        if (ctx.contentLength() > maxBytes + 1024 * 1024) {
-            throw new PayloadTooLargeException(
-                    "the upload is " + ctx.contentLength() + " bytes; the limit is " + maxBytes + " bytes");
-        }
-        UploadedFile file;
-        try {
-            file = ctx.uploadedFile("file");
-        } catch (Exception e) {
-            throw new IllegalArgumentException("the upload is not a valid multipart form with a field 'file'");
-        }
-        if (file == null) {
-            throw new IllegalArgumentException("no file: send the file as multipart form field 'file'");
-        }
-        if (file.size() > maxBytes) {
-            throw new PayloadTooLargeException(
-                    "file '" + file.filename() + "' is " + file.size() + " bytes; the limit is " + maxBytes + " bytes");
-        }
-        byte[] bytes;
-        try (InputStream in = file.content()) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        UploadedFile file = Uploads.file(ctx, maxBytes, "the file");
+        byte[] bytes = Uploads.bytes(file);
         String name = file.filename() == null ? "" : file.filename();
         String lower = name.toLowerCase(Locale.ROOT);
         CandidateImportReport report;

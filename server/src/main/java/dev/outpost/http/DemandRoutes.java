@@ -52,23 +52,7 @@ public final class DemandRoutes implements Routes {
     private void upload(Context ctx) {
         String region = params.region(ctx).code();
         int resolution = Params.intParam(ctx, "resolution", HexGrid.DEFAULT_RESOLUTION, 0, 15);
-        if (ctx.contentLength() > maxBytes + 1024 * 1024) {
-            throw new PayloadTooLargeException(
-                    "the upload is " + ctx.contentLength() + " bytes; the limit is " + maxBytes + " bytes");
-        }
-        UploadedFile file;
-        try {
-            file = ctx.uploadedFile("file");
-        } catch (Exception e) {
-            throw new IllegalArgumentException("the upload is not a valid multipart form with a field 'file'");
-        }
-        if (file == null) {
-            throw new IllegalArgumentException("no file: send the demand CSV as multipart form field 'file'");
-        }
-        if (file.size() > maxBytes) {
-            throw new PayloadTooLargeException(
-                    "file '" + file.filename() + "' is " + file.size() + " bytes; the limit is " + maxBytes + " bytes");
-        }
+        UploadedFile file = Uploads.file(ctx, maxBytes, "the demand CSV");
         List<DemandLayerInfo> saved;
         try (Reader in = new InputStreamReader(file.content(), StandardCharsets.UTF_8)) {
             saved = demand.importCsv(region, file.filename(), in, resolution);

@@ -7,9 +7,6 @@ import dev.outpost.imports.ImportService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,44 +34,13 @@ public final class ImportRoutes implements Routes {
         CoordinateSystem crs =
                 crsParam == null || crsParam.isBlank() ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crsParam);
         boolean dryRun = Params.boolParam(ctx, "dryRun");
-        if (ctx.contentLength() > maxBytes + 1024 * 1024) {
-            throw new PayloadTooLargeException(
-                    "the upload is " + ctx.contentLength() + " bytes; the limit is " + maxBytes + " bytes");
-        }
-        UploadedFile file = uploadedFile(ctx);
-        if (file == null) {
-            throw new IllegalArgumentException("no file: send the file as multipart form field 'file'");
-        }
-        if (file.size() > maxBytes) {
-            throw new PayloadTooLargeException(
-                    "file '" + file.filename() + "' is " + file.size() + " bytes; the limit is " + maxBytes + " bytes");
-        }
-        byte[] bytes;
-        try (InputStream in = file.content()) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        UploadedFile file = Uploads.file(ctx, maxBytes, "the file");
+        byte[] bytes = Uploads.bytes(file);
         String actor = Actor.current();
         ImportReport report = stations
                 ? imports.importStations(region, file.filename(), bytes, crs, dryRun, actor)
                 : imports.importDistricts(region, file.filename(), bytes, crs, dryRun, actor);
         ctx.status(report.ok() ? 200 : 422).json(json(report));
-    }
-
-    /** The multipart field {@code file}; Jetty's own size and format failures become 413 and 400. */
-    private UploadedFile uploadedFile(Context ctx) {
-        try {
-            return ctx.uploadedFile("file");
-        } catch (Exception e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                String m = String.valueOf(t.getMessage());
-                if (m.contains("max file size") || m.contains("max request size") || m.contains("max length")) {
-                    throw new PayloadTooLargeException("the upload is larger than the limit of " + maxBytes + " bytes");
-                }
-            }
-            throw new IllegalArgumentException("the upload is not a valid multipart form with a field 'file'");
-        }
     }
 
     static Map<String, Object> json(ImportReport r) {
