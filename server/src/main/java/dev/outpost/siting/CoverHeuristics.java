@@ -192,9 +192,8 @@ final class CoverHeuristics {
         int[] start = st.newSites();
         WeightedCoverSearch search = new WeightedCoverSearch(st.model, start, 20240601L);
         int[] best = search.run(own, WEIGHTED_MAX_STEPS);
-        WeightedCoverSearch check = new WeightedCoverSearch(st.model, best, 1);
         double eps = 1e-9 * Math.max(1, st.model.rowWeight());
-        if (check.coveredWeight() <= st.covered + eps) {
+        if (search.bestWeight() <= st.covered + eps) {
             return;
         }
         for (int j : start) {

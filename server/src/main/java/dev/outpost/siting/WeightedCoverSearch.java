@@ -31,6 +31,7 @@ final class WeightedCoverSearch {
     private final int[] sites;
     private final int p;
     private double coveredWeight;
+    private double bestWeight = Double.NaN;
     private final SplittableRandom random;
 
     /**
@@ -70,7 +71,7 @@ final class WeightedCoverSearch {
                     score[c] += dynamic[r];
                 }
             } else if (count[r] == 1) {
-                score[soleCoverer(r)] += dynamic[r];
+                score[soleCovererExcept(r, -1)] += dynamic[r];
             }
         }
     }
@@ -80,6 +81,11 @@ final class WeightedCoverSearch {
         return coveredWeight;
     }
 
+    /** The true covered weight of what the last {@link #run} returned (NaN before a run). */
+    double bestWeight() {
+        return bestWeight;
+    }
+
     /**
      * Runs until the deadline, {@code maxSteps} exchanges, or every coverable row covered.
      *
@@ -87,7 +93,7 @@ final class WeightedCoverSearch {
      */
     int[] run(Deadline deadline, long maxSteps) {
         int[] best = sites.clone();
-        double bestWeight = coveredWeight;
+        bestWeight = coveredWeight;
         double coverable = coverableWeight(model);
         double eps = 1e-9 * Math.max(1, coverable);
         int lastIn = -1;
@@ -164,15 +170,6 @@ final class WeightedCoverSearch {
         return s;
     }
 
-    private int soleCoverer(int row) {
-        for (int c : model.coveredBy[row]) {
-            if (open[c]) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("row " + row + " has no open coverer");
-    }
-
     private void openSite(int j) {
         open[j] = true;
         score[j] = 0;
@@ -206,11 +203,12 @@ final class WeightedCoverSearch {
                 }
                 addUncovered(r);
             } else if (after == 1) {
-                score[soleCoverer(r)] += dynamic[r];
+                score[soleCovererExcept(r, -1)] += dynamic[r];
             }
         }
     }
 
+    /** The open candidate covering the row, other than {@code except} (-1: none excepted). */
     private int soleCovererExcept(int row, int except) {
         for (int c : model.coveredBy[row]) {
             if (c != except && open[c]) {

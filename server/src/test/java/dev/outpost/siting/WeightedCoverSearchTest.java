@@ -77,6 +77,7 @@ class WeightedCoverSearchTest {
                 .toList();
         double certificate = coveredBy(m, names).stream().mapToDouble(m::weight).sum();
         assertThat(check.coveredWeight()).isEqualTo(certificate);
+        assertThat(search.bestWeight()).isEqualTo(certificate);
         assertThat(certificate).isGreaterThan(st.covered);
     }
 }
