@@ -1,7 +1,10 @@
 package dev.outpost.web;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import dev.outpost.app.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +52,15 @@ final class Browser implements AutoCloseable {
 
     com.microsoft.playwright.Browser get() {
         return browser;
+    }
+
+    /** A new context that carries the test admin's session cookie for the app's origin (logged in as the admin). */
+    BrowserContext asAdmin(TestApp app, com.microsoft.playwright.Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
+        String cookie = app.admin().cookie();
+        int eq = cookie.indexOf('=');
+        context.addCookies(List.of(new Cookie(cookie.substring(0, eq), cookie.substring(eq + 1)).setUrl(app.url("/"))));
+        return context;
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.Cookie;
 import dev.outpost.app.TestApp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -57,12 +56,8 @@ class PlanDeletePageTest {
 
     /** A page logged in as the test admin, showing scenario {@code id}. */
     static Page scenarioPage(long id) {
-        BrowserContext context = browser.get()
-                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900));
-        String cookie = app.admin().cookie();
-        context.addCookies(
-                List.of(new Cookie(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1))
-                        .setUrl(app.url("/"))));
+        BrowserContext context = browser.asAdmin(
+                app, new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900));
         Page page = context.newPage();
         page.onPageError(e -> System.err.println("page error: " + e));
         page.navigate(app.url("/plan.html?region=demo&scenario=" + id));

@@ -11,7 +11,6 @@ import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.BoundingBox;
-import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.MouseButton;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.outpost.app.TestApp;
@@ -71,14 +70,11 @@ class PlanPageTest {
 
     /** A page logged in as the test admin (its session cookie), with downloads allowed. */
     static Page adminPage(String path) {
-        BrowserContext context = browser.get()
-                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        BrowserContext context = browser.asAdmin(
+                app,
+                new com.microsoft.playwright.Browser.NewContextOptions()
                         .setViewportSize(1400, 900)
                         .setAcceptDownloads(true));
-        String cookie = app.admin().cookie();
-        context.addCookies(
-                List.of(new Cookie(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1))
-                        .setUrl(app.url("/"))));
         Page page = context.newPage();
         page.onPageError(e -> System.err.println("page error: " + e));
         page.navigate(app.url(path));

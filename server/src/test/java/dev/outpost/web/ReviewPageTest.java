@@ -49,15 +49,12 @@ class ReviewPageTest {
 
     @Test
     void aDistrictsReviewDrillsDownToASubdistrictAndDownloadsItsPdf() throws Exception {
-        com.microsoft.playwright.BrowserContext context = browser.get()
-                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        // the review is for logged-in staff: the browser carries the test admin's session cookie
+        com.microsoft.playwright.BrowserContext context = browser.asAdmin(
+                app,
+                new com.microsoft.playwright.Browser.NewContextOptions()
                         .setViewportSize(1280, 900)
                         .setAcceptDownloads(true));
-        // the review is for logged-in staff: the browser carries the test admin's session cookie
-        String cookie = app.admin().cookie();
-        context.addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie(
-                        cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1))
-                .setUrl(app.url("/"))));
         Page page = context.newPage();
         page.navigate(app.url("/review.html?region=demo&area=449901"));
         page.waitForSelector("[data-testid='review-panel']");
